@@ -1,0 +1,61 @@
+// The one IPC contract. Channel names, request schemas (zod), response and event types live here and nowhere
+// else; the preload, main/ipc.ts, the web host and the renderer client all derive their types from this file,
+// so changing a type here breaks the compile of every side at once.
+import { z } from 'zod';
+import type { AppInfo } from './app-info';
+
+/** Declare a method: its verb on `window.lab`, its request schema, and its response type. */
+function method<Verb extends string, Req extends z.ZodType, Res>(verb: Verb, request: Req) {
+  return { verb, request, response: undefined as unknown as Res };
+}
+
+/** Declare an event pushed from the host to every renderer. */
+function event<Payload>() {
+  return { payload: undefined as unknown as Payload };
+}
+
+const Empty = z.object({}).strict();
+
+export const methods = {
+  'app:info': method<'appInfo', typeof Empty, AppInfo>('appInfo', Empty),
+} as const;
+
+export const events = {
+  /** The backend probe finished or changed (e.g. after the first run picked a backend). */
+  'app:backends': event<AppInfo['backends']>(),
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodRequest<M extends MethodName> = z.input<Methods[M]['request']>;
+export type ParsedRequest<M extends MethodName> = z.output<Methods[M]['request']>;
+export type MethodResponse<M extends MethodName> = Methods[M]['response'];
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = (typeof events)[E]['payload'];
+/** One pushed event, discriminated by its channel. */
+export type LabEvent = { [E in EventName]: { channel: E; payload: EventPayload<E> } }[EventName];
+
+/** The verbs `window.lab` exposes, derived from the method table. */
+export type LabApi = {
+  [M in MethodName as Methods[M]['verb']]: (request: MethodRequest<M>) => Promise<import('./result').Result<MethodResponse<M>>>;
+} & {
+  /** Subscribe to pushed events; returns the unsubscribe function. */
+  onEvent(listener: (event: LabEvent) => void): () => void;
+};
+
+/** What a host implements: one async handler per method, receiving the parsed request. */
+export type Handlers = { [M in MethodName]: (request: ParsedRequest<M>) => Promise<MethodResponse<M>> };
+
+export const METHOD_NAMES = Object.keys(methods) as MethodName[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export function isMethodName(x: unknown): x is MethodName {
+  return typeof x === 'string' && Object.prototype.hasOwnProperty.call(methods, x);
+}
+
+/** The IPC channel Electron uses for pushed events (one channel, discriminated payload). */
+export const EVENT_CHANNEL = 'lab:event' as const;
+
+/** Largest request payload, serialised, that any host accepts. */
+export const MAX_PAYLOAD_BYTES = 1_000_000;

@@ -1,0 +1,18 @@
+// How the service starts a trainer process without knowing which host it runs in: child_process.fork for the
+// CLI and web host (fork-launcher.ts), Electron's utilityProcess in the desktop app (main/utility-launcher.ts).
+import type { FromTrainer, ToTrainer } from '../common/trainer-protocol';
+
+export interface TrainerHandle {
+  readonly pid: number | undefined;
+  send(message: ToTrainer): void;
+  onMessage(listener: (message: unknown) => void): void;
+  /** Called once when the process ends, for whatever reason. */
+  onExit(listener: (code: number | null, signal: string | null) => void): void;
+  kill(): void;
+}
+
+export interface Launcher {
+  launch(): TrainerHandle;
+}
+
+export type { FromTrainer, ToTrainer };
