@@ -3,6 +3,20 @@
 // so changing a type here breaks the compile of every side at once.
 import { z } from 'zod';
 import type { AppInfo } from './app-info';
+import { ExperimentConfigSchema } from './config';
+import {
+  CompareRequestSchema,
+  ListRunsRequestSchema,
+  RunIdSchema,
+  RunNameSchema,
+  UpdateRunRequestSchema,
+  type Comparison,
+  type QueueState,
+  type RunDetail,
+  type RunProgressEvent,
+  type RunStatusEvent,
+  type RunSummary,
+} from './runs';
 
 /** Declare a method: its verb on `window.lab`, its request schema, and its response type. */
 function method<Verb extends string, Req extends z.ZodType, Res>(verb: Verb, request: Req) {
@@ -16,13 +30,34 @@ function event<Payload>() {
 
 const Empty = z.object({}).strict();
 
+const StartRunRequest = z.object({ config: ExperimentConfigSchema, name: RunNameSchema.optional() }).strict();
+const RunIdRequest = z.object({ runId: RunIdSchema }).strict();
+const GetRunRequest = z.object({ runId: RunIdSchema, maxPoints: z.number().int().min(10).max(100_000).default(2000) }).strict();
+const DeleteRunsRequest = z.object({ runIds: z.array(RunIdSchema).min(1).max(1000) }).strict();
+
 export const methods = {
   'app:info': method<'appInfo', typeof Empty, AppInfo>('appInfo', Empty),
+  /** Validate, save a new run and queue it; it starts when the one before it ends. */
+  'run:start': method<'startRun', typeof StartRunRequest, RunSummary>('startRun', StartRunRequest),
+  /** Stop a running run within one batch, or take a queued one off the queue. */
+  'run:stop': method<'stopRun', typeof RunIdRequest, RunSummary>('stopRun', RunIdRequest),
+  'run:list': method<'listRuns', typeof ListRunsRequestSchema, { runs: RunSummary[]; total: number }>('listRuns', ListRunsRequestSchema),
+  'run:get': method<'getRun', typeof GetRunRequest, RunDetail>('getRun', GetRunRequest),
+  'run:update': method<'updateRun', typeof UpdateRunRequestSchema, RunSummary>('updateRun', UpdateRunRequestSchema),
+  'run:delete': method<'deleteRuns', typeof DeleteRunsRequest, { deleted: number }>('deleteRuns', DeleteRunsRequest),
+  'run:compare': method<'compareRuns', typeof CompareRequestSchema, Comparison>('compareRuns', CompareRequestSchema),
+  'queue:get': method<'getQueue', typeof Empty, QueueState>('getQueue', Empty),
 } as const;
 
 export const events = {
   /** The backend probe finished or changed (e.g. after the first run picked a backend). */
   'app:backends': event<AppInfo['backends']>(),
+  /** The newest records of the running run (throttled, at most 20 a second). */
+  'run:progress': event<RunProgressEvent & { runId: number }>(),
+  /** A run changed status (queued → running → completed | stopped | failed | diverged | interrupted). */
+  'run:status': event<RunStatusEvent>(),
+  /** The queue changed. */
+  'queue:changed': event<QueueState>(),
 } as const;
 
 export type Methods = typeof methods;

@@ -78,8 +78,19 @@ export class LabService {
 
   /** The contract's handlers, bound to this service. */
   handlers(): Handlers {
+    const notYet = (what: string) => async (): Promise<never> => {
+      throw new Error(`${what} is not built yet`);
+    };
     return {
       'app:info': () => this.appInfo(),
+      'run:start': notYet('Starting runs'),
+      'run:stop': notYet('Stopping runs'),
+      'run:list': notYet('Listing runs'),
+      'run:get': notYet('Opening runs'),
+      'run:update': notYet('Editing runs'),
+      'run:delete': notYet('Deleting runs'),
+      'run:compare': notYet('Comparing runs'),
+      'queue:get': notYet('The run queue'),
     };
   }
 

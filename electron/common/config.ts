@@ -1,0 +1,134 @@
+// The experiment configuration: one zod schema shared by the renderer (inline validation), the service
+// (validation before anything starts) and the trainer. Every bound is stated once, here, with its reason.
+import { z } from 'zod';
+import { BackendNameSchema } from './app-info';
+
+export const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'leakyRelu', 'elu', 'selu', 'gelu', 'softplus', 'linear'] as const;
+export const ActivationSchema = z.enum(ACTIVATIONS);
+export type Activation = z.infer<typeof ActivationSchema>;
+
+export const OPTIMIZERS = ['sgd', 'momentum', 'adam', 'rmsprop'] as const;
+export const OptimizerKindSchema = z.enum(OPTIMIZERS);
+
+export const LIMITS = {
+  depth: { min: 1, max: 50 },
+  width: { min: 1, max: 2048 },
+  epochs: { min: 1, max: 1000 },
+  batchSize: { min: 1, max: 60000 },
+  mnistTrain: { min: 10, max: 60000 },
+  mnistTest: { min: 10, max: 10000 },
+  learningRate: { max: 1e9 },
+  seed: { min: 0, max: 2 ** 31 - 1 },
+  statsEvery: { min: 1, max: 10000 },
+  histogramEvery: { min: 0, max: 100000 },
+} as const;
+
+const int = (name: string, min: number, max: number) =>
+  z
+    .number({ error: `${name} must be a number` })
+    .int(`${name} must be a whole number`)
+    .min(min, `${name} must be at least ${min} (allowed ${min}–${max})`)
+    .max(max, `${name} must be at most ${max} (allowed ${min}–${max})`);
+
+const finite = (name: string) => z.number({ error: `${name} must be a number` }).finite(`${name} must be a finite number`);
+
+export const InitializerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('randomNormal'), mean: finite('mean'), std: finite('std').positive('std must be greater than 0') }),
+  z.object({ kind: z.literal('randomUniform'), min: finite('min'), max: finite('max') }).refine((v) => v.max > v.min, {
+    message: 'max must be greater than min',
+    path: ['max'],
+  }),
+  z.object({ kind: z.literal('glorotUniform') }),
+  z.object({ kind: z.literal('glorotNormal') }),
+  z.object({ kind: z.literal('heNormal') }),
+  z.object({ kind: z.literal('heUniform') }),
+  z.object({ kind: z.literal('lecunNormal') }),
+]);
+export type Initializer = z.infer<typeof InitializerSchema>;
+export const INITIALIZER_KINDS = ['randomNormal', 'randomUniform', 'glorotUniform', 'glorotNormal', 'heNormal', 'heUniform', 'lecunNormal'] as const;
+
+export const DatasetSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('mnist'),
+    /** Train images used; fewer than 60 000 draws a class-balanced subset with the run's seed. */
+    trainSize: int('trainSize', LIMITS.mnistTrain.min, LIMITS.mnistTrain.max).default(60000),
+    testSize: int('testSize', LIMITS.mnistTest.min, LIMITS.mnistTest.max).default(10000),
+  }),
+  z.object({
+    kind: z.literal('idx-folder'),
+    /** A folder holding the four IDX files in MNIST layout (e.g. Fashion-MNIST). */
+    folder: z.string().min(1, 'folder must name a folder holding four IDX files').max(4096),
+    trainSize: int('trainSize', LIMITS.mnistTrain.min, LIMITS.mnistTrain.max).optional(),
+    testSize: int('testSize', LIMITS.mnistTest.min, LIMITS.mnistTest.max).optional(),
+  }),
+  z.object({ kind: z.literal('toy-mortgage') }),
+]);
+export type DatasetConfig = z.infer<typeof DatasetSchema>;
+
+export const ModelSchema = z.object({
+  /** Number of hidden layers (ignored when `widths` is given). */
+  depth: int('depth', LIMITS.depth.min, LIMITS.depth.max),
+  /** Units in every hidden layer (ignored when `widths` is given). */
+  width: int('width', LIMITS.width.min, LIMITS.width.max),
+  /** Explicit hidden widths, input side first; overrides depth × width. */
+  widths: z
+    .array(int('width', LIMITS.width.min, LIMITS.width.max))
+    .min(LIMITS.depth.min, `widths must list at least ${LIMITS.depth.min} layer`)
+    .max(LIMITS.depth.max, `widths may list at most ${LIMITS.depth.max} layers`)
+    .optional(),
+  activation: ActivationSchema,
+  initializer: InitializerSchema,
+  /** Batch normalization between each hidden Dense layer and its activation. */
+  batchNorm: z.boolean(),
+  /** Identity skip around each hidden block whose input and output widths match. */
+  residual: z.boolean(),
+});
+export type ModelConfig = z.infer<typeof ModelSchema>;
+
+export const OptimizerSchema = z.object({
+  kind: OptimizerKindSchema,
+  learningRate: finite('learningRate')
+    .positive('learningRate must be greater than 0')
+    .max(LIMITS.learningRate.max, `learningRate must be at most ${LIMITS.learningRate.max}`),
+});
+
+export const TrainingSchema = z.object({
+  epochs: int('epochs', LIMITS.epochs.min, LIMITS.epochs.max),
+  batchSize: int('batchSize', LIMITS.batchSize.min, LIMITS.batchSize.max),
+  seed: int('seed', LIMITS.seed.min, LIMITS.seed.max),
+  /** Per-layer statistics every N batches (1 = every batch). */
+  statsEvery: int('statsEvery', LIMITS.statsEvery.min, LIMITS.statsEvery.max).default(1),
+  /** Gradient histograms every N batches (0 = never). */
+  histogramEvery: int('histogramEvery', LIMITS.histogramEvery.min, LIMITS.histogramEvery.max).default(50),
+});
+
+export const ExperimentConfigSchema = z
+  .object({
+    /** The preset this config started from, if any (kept for filtering; the config itself is authoritative). */
+    preset: z.string().max(64).optional(),
+    dataset: DatasetSchema,
+    model: ModelSchema,
+    optimizer: OptimizerSchema,
+    training: TrainingSchema,
+    /** Start the backend ladder here instead of at the top. */
+    backend: BackendNameSchema.optional(),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    const train = c.dataset.kind === 'mnist' ? c.dataset.trainSize : c.dataset.kind === 'idx-folder' ? c.dataset.trainSize : undefined;
+    if (train !== undefined && c.training.batchSize > train) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['training', 'batchSize'],
+        message: `batchSize (${c.training.batchSize}) must not exceed the training set size (${train})`,
+      });
+    }
+  });
+
+export type ExperimentConfig = z.output<typeof ExperimentConfigSchema>;
+export type ExperimentConfigInput = z.input<typeof ExperimentConfigSchema>;
+
+/** Hidden widths, input side first, whichever way the config states them. */
+export function hiddenWidths(model: ModelConfig): number[] {
+  return model.widths ?? Array.from({ length: model.depth }, () => model.width);
+}
