@@ -55,7 +55,8 @@ export default tseslint.config(
   wall('service', { layers: ['common', 'store'], packages: [], node: true }),
   wall('main', { layers: ['common', 'service', 'store'], packages: ['electron$'], node: true }),
   wall('preload', { layers: ['common'], packages: ['electron$'], node: false }),
-  wall('cli', { layers: ['common', 'service', 'store'], packages: ['ws$'], node: true }),
+  // cli and web share a row in ARCHITECTURE.md; `gradient-lab serve` starts the web host.
+  wall('cli', { layers: ['common', 'service', 'store', 'web'], packages: ['ws$'], node: true }),
   wall('web', { layers: ['common', 'service', 'store'], packages: ['ws$'], node: true }),
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],

@@ -195,7 +195,8 @@ export function trainStep(setup: ToySetup): TrainStep {
 
 /**
  * Small random initial weights from a seed (mulberry32), so "initialise" can be repeated exactly. Uniform in
- * [−1, 1): the toy network is too small for the choice of scheme to matter; biases start at 0.
+ * [−1, 1), rounded to hundredths so they read cleanly in the input boxes; the toy network is too small for the
+ * choice of scheme to matter. Biases start at 0.
  */
 export function randomParams(seed: number): ToyParams {
   let s = seed >>> 0;

@@ -1,12 +1,13 @@
 // Japanese and English for every visible string. The language defaults to the system's (navigator.languages,
 // which Electron sets from the OS) and the user's choice is kept in localStorage.
 import shell from './messages/shell';
+import learn from './messages/learn';
 
 export type Locale = 'ja' | 'en';
 export const LOCALES: Locale[] = ['ja', 'en'];
 const STORAGE_KEY = 'gradient-lab.locale';
 
-const catalogs = [shell];
+const catalogs = [shell, learn];
 type Catalog = { en: Record<string, string>; ja: Record<string, string> };
 const messages: Record<Locale, Record<string, string>> = { en: {}, ja: {} };
 for (const c of catalogs as Catalog[]) {

@@ -1,0 +1,62 @@
+// Opening the lab's SQLite file: clear errors for a missing or read-only folder, the newer-schema check before
+// anything is written, then WAL (readers never wait for the trainer's writes), foreign keys and a busy timeout.
+import Database, { type Database as Db } from 'better-sqlite3';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { assertNotNewer, migrate } from './migrations/index';
+
+export type { Db };
+
+export class StoreOpenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreOpenError';
+  }
+}
+
+function checkWritable(file: string): void {
+  const folder = dirname(file);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new StoreOpenError(`Cannot open the database ${file}: the folder ${folder} does not exist.`);
+  }
+  try {
+    // WAL needs to create the -wal and -shm files beside the database.
+    accessSync(folder, constants.W_OK);
+    if (existsSync(file)) accessSync(file, constants.R_OK | constants.W_OK);
+  } catch {
+    throw new StoreOpenError(`Cannot open the database ${file}: it or its folder ${folder} is not writable.`);
+  }
+  if (existsSync(file) && statSync(file).isDirectory()) {
+    throw new StoreOpenError(`Cannot open the database ${file}: it is a folder, not a file.`);
+  }
+}
+
+/** Open (creating if needed) and migrate the database at `path`; ':memory:' gives a private in-memory one. */
+export function openDatabase(path: string, options: { migrate?: boolean } = {}): Db {
+  const file = path === ':memory:' ? path : resolve(path);
+  if (file !== ':memory:') checkWritable(file);
+  let db: Db;
+  try {
+    db = new Database(file);
+  } catch (e) {
+    throw new StoreOpenError(`Cannot open the database ${file}: ${(e as Error).message}`);
+  }
+  try {
+    try {
+      assertNotNewer(db);
+    } catch (e) {
+      if ((e as Error).name === 'NewerDatabaseError') throw e;
+      throw new StoreOpenError(`Cannot open the database ${file}: ${(e as Error).message}`);
+    }
+    db.pragma('busy_timeout = 5000');
+    if (file !== ':memory:') db.pragma('journal_mode = WAL');
+    // In WAL mode NORMAL loses nothing on a process crash (only on power loss), and keeps commits cheap.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    if (options.migrate !== false) migrate(db);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
