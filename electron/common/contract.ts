@@ -5,12 +5,17 @@ import { z } from 'zod';
 import type { AppInfo } from './app-info';
 import { ExperimentConfigSchema } from './config';
 import {
+  BUNDLE_MAX_BASE64_CHARS,
   CompareRequestSchema,
+  CsvRequestSchema,
+  ExportBundleRequestSchema,
+  ImportBundleRequestSchema,
   ListRunsRequestSchema,
   RunIdSchema,
   RunNameSchema,
   UpdateRunRequestSchema,
   type Comparison,
+  type RunsChangedEvent,
   type QueueState,
   type RunDetail,
   type RunProgressEvent,
@@ -47,6 +52,15 @@ export const methods = {
   'run:delete': method<'deleteRuns', typeof DeleteRunsRequest, { deleted: number }>('deleteRuns', DeleteRunsRequest),
   'run:compare': method<'compareRuns', typeof CompareRequestSchema, Comparison>('compareRuns', CompareRequestSchema),
   'queue:get': method<'getQueue', typeof Empty, QueueState>('getQueue', Empty),
+  /** Finished runs with all their series as one gzip JSON bundle, base64-encoded. */
+  'bundle:export': method<'exportBundle', typeof ExportBundleRequestSchema, { fileName: string; data: string; bytes: number }>(
+    'exportBundle',
+    ExportBundleRequestSchema,
+  ),
+  /** Check a bundle completely, then save its runs under new ids (origin: the file name); nothing is written on error. */
+  'bundle:import': method<'importBundle', typeof ImportBundleRequestSchema, { runIds: number[] }>('importBundle', ImportBundleRequestSchema),
+  /** One run's epoch table or step table (per-layer statistics as columns) as CSV text. */
+  'run:csv': method<'runCsv', typeof CsvRequestSchema, { fileName: string; csv: string }>('runCsv', CsvRequestSchema),
 } as const;
 
 export const events = {
@@ -58,6 +72,8 @@ export const events = {
   'run:status': event<RunStatusEvent>(),
   /** The queue changed. */
   'queue:changed': event<QueueState>(),
+  /** Saved runs were added (import), edited or deleted, possibly by another window: lists should refresh. */
+  'runs:changed': event<RunsChangedEvent>(),
 } as const;
 
 export type Methods = typeof methods;
@@ -92,5 +108,18 @@ export function isMethodName(x: unknown): x is MethodName {
 /** The IPC channel Electron uses for pushed events (one channel, discriminated payload). */
 export const EVENT_CHANNEL = 'lab:event' as const;
 
-/** Largest request payload, serialised, that any host accepts. */
-export const MAX_PAYLOAD_BYTES = 1_000_000;
+/** Largest serialised request payload of an ordinary method. */
+export const DEFAULT_PAYLOAD_BYTES = 1_000_000;
+
+/** Methods that accept more than DEFAULT_PAYLOAD_BYTES (a bundle import carries the whole file). */
+export const PAYLOAD_LIMITS: Partial<Record<MethodName, number>> = {
+  'bundle:import': BUNDLE_MAX_BASE64_CHARS + 10_000,
+};
+
+/** The largest payload a given method accepts. */
+export function payloadLimit(channel: MethodName): number {
+  return PAYLOAD_LIMITS[channel] ?? DEFAULT_PAYLOAD_BYTES;
+}
+
+/** Largest request payload, serialised, that any host accepts (transport limit, e.g. the WebSocket frame). */
+export const MAX_PAYLOAD_BYTES = Math.max(DEFAULT_PAYLOAD_BYTES, ...Object.values(PAYLOAD_LIMITS));

@@ -56,6 +56,34 @@ export const CompareRequestSchema = z
   })
   .strict();
 
+/** Largest bundle file accepted for import (gzip bytes), and its base64 length on the wire. */
+export const BUNDLE_MAX_BYTES = 32 * 1024 * 1024;
+export const BUNDLE_MAX_BASE64_CHARS = Math.ceil(BUNDLE_MAX_BYTES / 3) * 4;
+
+export const ExportBundleRequestSchema = z
+  .object({ runIds: z.array(RunIdSchema).min(1, 'pick at least one run to export').max(200, 'at most 200 runs per bundle') })
+  .strict();
+
+export const ImportBundleRequestSchema = z
+  .object({
+    /** The bundle's file name, kept as the imported runs' origin. */
+    fileName: z.string().trim().min(1, 'fileName must not be empty').max(255, 'fileName may be at most 255 characters'),
+    /** The file's bytes, base64. */
+    data: z
+      .string()
+      .min(1, 'data must not be empty')
+      .max(BUNDLE_MAX_BASE64_CHARS, `the bundle is larger than ${BUNDLE_MAX_BYTES / 1024 / 1024} MB`),
+  })
+  .strict();
+
+export const CSV_TABLES = ['epochs', 'steps'] as const;
+export const CsvRequestSchema = z.object({ runId: RunIdSchema, table: z.enum(CSV_TABLES).default('steps') }).strict();
+
+export interface RunsChangedEvent {
+  reason: 'imported' | 'updated' | 'deleted';
+  runIds: number[];
+}
+
 export interface RunSummary {
   id: number;
   name: string;

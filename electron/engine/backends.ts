@@ -3,6 +3,10 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { BACKEND_LADDER, BACKEND_PACKAGES, type BackendName, type BackendProbe } from '../common/app-info';
+import { installWasmMatMulOverride } from './wasm-matmul';
+
+// Before any backend initialises: route wasm's transposed matMuls through the fast kernel (see wasm-matmul.ts).
+installWasmMatMulOverride();
 
 export const BACKEND_ENV_VAR = 'GRADIENT_LAB_BACKEND';
 

@@ -1,7 +1,13 @@
 // Entry of the trainer process. Runs under child_process.fork (CLI, web host, tests) or Electron's
-// utilityProcess, and speaks only the trainer protocol of electron/common.
+// utilityProcess, and speaks only the trainer protocol of electron/common: probe → probe-result;
+// start → started, batch/epoch/histogram records, then exactly one of done / stopped / diverged / failed;
+// stop → the run stops within one batch (or, when idle, the process exits).
+import { ExperimentConfigSchema } from '../common/config';
 import type { FromTrainer, ToTrainer } from '../common/trainer-protocol';
-import { probeBackends } from './backends';
+import { parseOrThrow } from '../common/validation';
+import { probeBackends, selectBackend } from './backends';
+import { loadDataset } from './data/load';
+import { train } from './train/train';
 
 interface ParentPortLike {
   on(event: 'message', listener: (e: { data: unknown }) => void): void;
@@ -13,7 +19,19 @@ const parentPort = (process as unknown as { parentPort?: ParentPortLike }).paren
 
 function send(message: FromTrainer): void {
   if (parentPort) parentPort.postMessage(message);
-  else process.send?.(message);
+  else if (process.connected) process.send?.(message);
+}
+
+/** Send the last message of a run, then leave once it has been handed over. */
+function sendAndExit(message: FromTrainer, code: number): void {
+  const exit = () => process.exit(code);
+  if (parentPort) {
+    parentPort.postMessage(message);
+    setTimeout(exit, 50);
+  } else if (process.connected && process.send) {
+    process.send(message, undefined, {}, exit);
+    setTimeout(exit, 2000).unref();
+  } else exit();
 }
 
 function onMessage(listener: (message: ToTrainer) => void): void {
@@ -21,21 +39,59 @@ function onMessage(listener: (message: ToTrainer) => void): void {
   else process.on('message', (m) => listener(m as ToTrainer));
 }
 
+let run: AbortController | undefined;
+
+async function start(message: Extract<ToTrainer, { type: 'start' }>): Promise<void> {
+  const controller = new AbortController();
+  run = controller;
+  const config = parseOrThrow(ExperimentConfigSchema, message.config, 'config');
+  const choice = await selectBackend(config.backend);
+  const data = await loadDataset(config.dataset, config.training.seed, message.mnistDir);
+  const outcome = await train(
+    config,
+    data,
+    {
+      onStart: (info) => send({ type: 'started', backend: choice.backend, skipped: choice.skipped, ...info }),
+      onBatch: send,
+      onEpoch: send,
+      onHistogram: send,
+    },
+    controller.signal,
+  );
+  sendAndExit(outcome, 0);
+}
+
 async function handle(message: ToTrainer): Promise<void> {
   switch (message.type) {
     case 'probe':
       send({ type: 'probe-result', backends: await probeBackends() });
       return;
+    case 'start':
+      if (run) {
+        send({ type: 'log', message: 'a run is already in progress in this trainer; start ignored' });
+        return;
+      }
+      await start(message);
+      return;
     case 'stop':
-      process.exit(0);
+      if (run) run.abort();
+      else process.exit(0);
+      return;
+    default: {
+      const never: never = message;
+      send({ type: 'log', message: `unknown message ${JSON.stringify(never)}` });
+    }
   }
 }
 
 onMessage((m) => {
   handle(m).catch((e: unknown) => {
-    send({ type: 'log', message: `trainer error: ${(e as Error).message}` });
+    const message = e instanceof Error ? e.message : String(e);
+    if (m.type === 'start') sendAndExit({ type: 'failed', message }, 1);
+    else send({ type: 'log', message: `trainer error: ${message}` });
   });
 });
+process.on('uncaughtException', (e) => sendAndExit({ type: 'failed', message: `uncaught error in the trainer: ${e.message}` }, 1));
 // A parent that goes away must not leave an orphan trainer behind.
 process.on('disconnect', () => process.exit(0));
 send({ type: 'ready', pid: process.pid });

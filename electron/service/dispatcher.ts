@@ -1,6 +1,6 @@
 // One request path for every host: unknown channel, oversized or invalid payload, or a handler that throws all
 // come back as `{ok:false,error:{name,message}}`; nothing a client sends can crash the host.
-import { isMethodName, MAX_PAYLOAD_BYTES, methods, type Handlers, type MethodName } from '../common/contract';
+import { isMethodName, methods, payloadLimit, type Handlers, type MethodName } from '../common/contract';
 import { fail, ok, toErrorValue, type Result } from '../common/result';
 import { formatIssues } from '../common/validation';
 
@@ -17,8 +17,9 @@ function payloadSize(payload: unknown): number {
 export function createDispatcher(handlers: Handlers): Dispatch {
   return async (channel, payload) => {
     if (!isMethodName(channel)) return fail('UnknownChannel', `Unknown channel: ${String(channel).slice(0, 100)}`);
-    if (payloadSize(payload) > MAX_PAYLOAD_BYTES) {
-      return fail('PayloadTooLarge', `Request to ${channel} is larger than ${MAX_PAYLOAD_BYTES} bytes`);
+    const limit = payloadLimit(channel);
+    if (payloadSize(payload) > limit) {
+      return fail('PayloadTooLarge', `Request to ${channel} is larger than ${limit} bytes`);
     }
     const schema = methods[channel].request;
     const parsed = schema.safeParse(payload ?? {});

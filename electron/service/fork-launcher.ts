@@ -27,6 +27,9 @@ export class ForkLauncher implements Launcher {
       env: { ...process.env, ...this.options.env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       serialization: 'advanced',
+      // Its own process group: Ctrl-C in a terminal reaches only the host, which then stops the run cleanly
+      // (the trainer still exits when the host goes away: its IPC channel disconnects).
+      detached: process.platform !== 'win32',
     });
     let exitListener: ((code: number | null, signal: string | null) => void) | undefined;
     let exited: [number | null, string | null] | undefined;

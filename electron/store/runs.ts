@@ -206,7 +206,7 @@ export class RunsRepo {
     this.statusStmt.run({ id, status, startedAt });
   }
 
-  setStarted(id: number, s: { backend: BackendName; skipped: RunSummary['skipped']; layers: LayerInfo[]; totalSteps: number }): void {
+  setStarted(id: number, s: { backend: BackendName | null; skipped: RunSummary['skipped']; layers: LayerInfo[]; totalSteps: number }): void {
     this.startedStmt.run({ id, backend: s.backend, skipped: JSON.stringify(s.skipped), layers: JSON.stringify(s.layers), totalSteps: s.totalSteps });
   }
 

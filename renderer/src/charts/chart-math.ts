@@ -131,3 +131,9 @@ export interface Tick {
   pos: number;
   label: string;
 }
+
+/** An epoch record placed at the step it ended on. */
+export type EpochPoint = import('../../../electron/common/records').EpochRecord & { step: number };
+
+/** Saturated (sigmoid/tanh tails) or dead (ReLU-family, silent all batch). */
+export type SaturationKind = 'saturated' | 'dead';

@@ -2,12 +2,14 @@
 // which Electron sets from the OS) and the user's choice is kept in localStorage.
 import shell from './messages/shell';
 import learn from './messages/learn';
+import train from './messages/train';
+import charts from './messages/charts';
 
 export type Locale = 'ja' | 'en';
 export const LOCALES: Locale[] = ['ja', 'en'];
 const STORAGE_KEY = 'gradient-lab.locale';
 
-const catalogs = [shell, learn];
+const catalogs = [shell, learn, train, charts];
 type Catalog = { en: Record<string, string>; ja: Record<string, string> };
 const messages: Record<Locale, Record<string, string>> = { en: {}, ja: {} };
 for (const c of catalogs as Catalog[]) {

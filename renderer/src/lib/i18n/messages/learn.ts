@@ -85,7 +85,7 @@ const en = {
   'learn.plot.grad': '|∂E/∂w| of the layer',
   'learn.plot.zero': 'exactly 0',
   'learn.plot.layers': 'layers n',
-  'learn.plot.logNote': 'log axis',
+  'learn.plot.logNote': 'value (log axis)',
 
   'learn.theory.title': 'Why the sigmoid is the culprit',
   'learn.theory.intro':
@@ -119,8 +119,8 @@ const ja: Record<keyof typeof en, string> = {
   'learn.setup.activation': '隠れ層の活性化関数',
   'learn.setup.outputNote': '出力ユニットは常にシグモイドなので、y は確率として読めます。',
   'learn.setup.weights': '重みとバイアスの初期値',
-  'learn.setup.from': '入力側',
-  'learn.setup.to': '行き先',
+  'learn.setup.from': '元',
+  'learn.setup.to': '先',
   'learn.setup.random': '重みをランダムに',
   'learn.setup.defaults': '例の値に戻す',
   'learn.setup.invalid': '使えない値があります：{fields}。下の数値は最後に有効だった設定のものです。',
@@ -191,7 +191,7 @@ const ja: Record<keyof typeof en, string> = {
   'learn.plot.grad': 'その層の |∂E/∂w|',
   'learn.plot.zero': 'ちょうど 0',
   'learn.plot.layers': '層数 n',
-  'learn.plot.logNote': '対数軸',
+  'learn.plot.logNote': '値（対数軸）',
 
   'learn.theory.title': 'なぜシグモイドが原因になるのか',
   'learn.theory.intro':

@@ -1,0 +1,36 @@
+// Plain-text output of the CLI: aligned tables, durations, percentages. No colours, so output pipes cleanly.
+import type { RunSummary } from '../common/runs';
+
+export function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)].join('\n') + '\n';
+}
+
+export function duration(sec: number | null | undefined): string {
+  if (sec === null || sec === undefined || !Number.isFinite(sec)) return '—';
+  const s = Math.round(sec);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return h ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+export const pct = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? '—' : `${(x * 100).toFixed(2)}%`);
+export const fixed = (x: number | null | undefined, d = 4): string => (x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(d));
+
+export function summaryRow(r: RunSummary): string[] {
+  return [
+    String(r.id),
+    r.name,
+    r.status,
+    r.preset ?? '—',
+    `${r.activation}×${r.depth}${r.batchNorm ? '+bn' : ''}${r.residual ? '+res' : ''}`,
+    r.backend ?? '—',
+    pct(r.final?.testAcc),
+    duration(r.durationSec),
+    r.created.replace('T', ' ').slice(0, 19),
+  ];
+}
+
+export const SUMMARY_HEADER = ['ID', 'NAME', 'STATUS', 'PRESET', 'MODEL', 'BACKEND', 'TEST ACC', 'TIME', 'CREATED (UTC)'];

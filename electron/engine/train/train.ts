@@ -1,0 +1,138 @@
+// train(config, data, callbacks, signal): the whole run as a plain function. Seeded shuffles, per-batch loss and
+// accuracy, per-layer statistics every statsEvery batches, histograms every histogramEvery batches, an epoch
+// record with test metrics, and one outcome: done, stopped (AbortSignal, honoured between batches) or diverged
+// (first non-finite loss or gradient). Errors are thrown; the trainer process turns them into 'failed'.
+import type { ExperimentConfig } from '../../common/config';
+import type { BatchRecord, EpochRecord, FinalMetrics, HistogramRecord, LayerInfo, Prediction } from '../../common/records';
+import type { Dataset } from '../data/dataset';
+import { buildMlp, type Mlp } from '../model/mlp';
+import { deriveSeed, mulberry32, shuffleInPlace } from '../random';
+import { evaluate, predictSample, rows } from './evaluate';
+import { makeOptimizer } from './optimizer';
+import { decodeLayerStats, histogram, STATS_PER_LAYER } from './stats';
+import { trainStep } from './step';
+
+export interface TrainStartInfo {
+  layers: LayerInfo[];
+  trainSize: number;
+  testSize: number;
+  stepsPerEpoch: number;
+  totalSteps: number;
+}
+
+export interface TrainCallbacks {
+  onStart?(info: TrainStartInfo): void;
+  onBatch?(record: BatchRecord): void;
+  onEpoch?(record: EpochRecord): void;
+  onHistogram?(record: HistogramRecord): void;
+}
+
+export type TrainOutcome =
+  | { type: 'done'; final: FinalMetrics; predictions: Prediction[]; seconds: number }
+  | { type: 'stopped'; step: number; final?: FinalMetrics; predictions: Prediction[]; seconds: number }
+  | { type: 'diverged'; step: number; what: 'loss' | 'gradient'; layer?: number; message: string };
+
+/** Let queued messages (a 'stop' from the parent) run between batches. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function train(config: ExperimentConfig, data: Dataset, callbacks: TrainCallbacks = {}, signal?: AbortSignal): Promise<TrainOutcome> {
+  const { epochs, batchSize, seed, statsEvery, histogramEvery } = config.training;
+  const trainSize = data.trainY.length;
+  const stepsPerEpoch = Math.ceil(trainSize / batchSize);
+  const mlp = buildMlp(config.model, data.features, data.classes, seed);
+  const optimizer = makeOptimizer(config.optimizer);
+  const t0 = performance.now();
+  const seconds = () => (performance.now() - t0) / 1000;
+  const L = mlp.layers.length;
+  callbacks.onStart?.({
+    layers: mlp.layers.map((l) => l.info),
+    trainSize,
+    testSize: data.testY.length,
+    stepsPerEpoch,
+    totalSteps: stepsPerEpoch * epochs,
+  });
+  const finalMetrics = (trainLoss: number, trainAcc: number): FinalMetrics => {
+    const test = evaluate(mlp, data.testX, data.testY, data.features, data.classes);
+    return { trainLoss, trainAcc, testLoss: test.loss, testAcc: test.acc };
+  };
+  try {
+    let step = 0;
+    let last = { loss: NaN, acc: NaN };
+    for (let epoch = 0; epoch < epochs; epoch++) {
+      const order = shuffleInPlace(Int32Array.from({ length: trainSize }, (_, i) => i), mulberry32(deriveSeed(seed, 1000 + epoch)));
+      const epochStart = performance.now();
+      let lossSum = 0;
+      let accSum = 0;
+      let seen = 0;
+      for (let batch = 0; batch < stepsPerEpoch; batch++, step++) {
+        if (signal?.aborted) {
+          const running = seen > 0 ? { loss: lossSum / seen, acc: accSum / seen } : last;
+          return { type: 'stopped', step, final: finalMetrics(running.loss, running.acc), predictions: predictSample(mlp, data), seconds: seconds() };
+        }
+        const idx = order.subarray(batch * batchSize, Math.min(trainSize, (batch + 1) * batchSize));
+        const withStats = step % statsEvery === 0;
+        const withHistogram = histogramEvery > 0 && step % histogramEvery === 0;
+        const values = trainStep(mlp, optimizer, {
+          x: rows(data.trainX, data.features, idx),
+          y: Int32Array.from(idx, (i) => data.trainY[i]!),
+          features: data.features,
+          classes: data.classes,
+          withStats,
+          withHistogram,
+        });
+        const loss = values[0]!;
+        const acc = values[1]!;
+        if (!Number.isFinite(loss)) {
+          return { type: 'diverged', step, what: 'loss', message: `loss became ${loss} at step ${step} (epoch ${epoch + 1}, batch ${batch + 1})` };
+        }
+        for (let l = 0; l < L; l++) {
+          if (!Number.isFinite(values[2 + l]!)) {
+            const name = mlp.layers[l]!.info.name;
+            return { type: 'diverged', step, what: 'gradient', layer: l, message: `a gradient of layer ${name} became non-finite at step ${step} (epoch ${epoch + 1}, batch ${batch + 1})` };
+          }
+        }
+        const record: BatchRecord = { type: 'batch', step, epoch, batch, loss, acc };
+        let offset = 2 + L;
+        if (withStats) {
+          record.layers = decodeLayerStats(values, offset, L);
+          offset += L * STATS_PER_LAYER;
+        }
+        callbacks.onBatch?.(record);
+        if (withHistogram) emitHistograms(mlp, values, offset, step, callbacks);
+        lossSum += loss * idx.length;
+        accSum += acc * idx.length;
+        seen += idx.length;
+        await yieldToEventLoop();
+      }
+      const epochSeconds = (performance.now() - epochStart) / 1000;
+      last = { loss: lossSum / seen, acc: accSum / seen };
+      const test = evaluate(mlp, data.testX, data.testY, data.features, data.classes);
+      callbacks.onEpoch?.({
+        type: 'epoch',
+        epoch,
+        trainLoss: last.loss,
+        trainAcc: last.acc,
+        testLoss: test.loss,
+        testAcc: test.acc,
+        seconds: epochSeconds,
+        samplesPerSec: seen / epochSeconds,
+      });
+      if (epoch === epochs - 1) {
+        return { type: 'done', final: { trainLoss: last.loss, trainAcc: last.acc, testLoss: test.loss, testAcc: test.acc }, predictions: predictSample(mlp, data), seconds: seconds() };
+      }
+    }
+    throw new Error('unreachable: a run has at least one epoch');
+  } finally {
+    optimizer.dispose();
+    mlp.dispose();
+  }
+}
+
+function emitHistograms(mlp: Mlp, values: Float32Array, offset: number, step: number, callbacks: TrainCallbacks): void {
+  for (const l of mlp.layers) {
+    const size = l.info.fanIn * l.info.units;
+    const h = histogram(values.subarray(offset, offset + size));
+    offset += size;
+    callbacks.onHistogram?.({ type: 'histogram', step, layer: l.info.index, ...h });
+  }
+}

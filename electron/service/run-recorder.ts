@@ -1,0 +1,116 @@
+// Records one running run: buffers the trainer's stream and writes it in one transaction at most every 250 ms
+// (and at the end), and pushes 'run:progress' events at most 20 times a second carrying the records that
+// arrived since the last event plus step, epoch, samples/s and ETA.
+import type { LabEvent } from '../common/contract';
+import type { BatchRecord, EpochRecord, HistogramRecord, TrainRecord } from '../common/records';
+import type { RunProgress, RunProgressEvent } from '../common/runs';
+import type { StartedMessage } from '../common/trainer-protocol';
+import type { Store } from '../store/store';
+
+export const FLUSH_MS = 250;
+export const PROGRESS_MS = 50;
+/** Newest batch records one progress event carries at most (a stalled event loop must not build huge events). */
+const MAX_EVENT_BATCHES = 500;
+
+export class RunRecorder {
+  private write = { batches: [] as BatchRecord[], epochs: [] as EpochRecord[], histograms: [] as HistogramRecord[] };
+  private event = { batches: [] as BatchRecord[], epochs: [] as EpochRecord[], histograms: [] as HistogramRecord[] };
+  private started: RunProgressEvent['started'];
+  private flushTimer: NodeJS.Timeout | undefined;
+  private emitTimer: NodeJS.Timeout | undefined;
+  private lastEmit = 0;
+  private firstBatch: { step: number; at: number } | undefined;
+  private finished = false;
+  readonly progress: RunProgress;
+
+  constructor(
+    private readonly store: Store,
+    readonly runId: number,
+    private readonly batchSize: number,
+    epochs: number,
+    private readonly emit: (e: LabEvent) => void,
+  ) {
+    this.progress = { runId, status: 'running', step: 0, totalSteps: 0, epoch: 0, epochs, samplesPerSec: null, etaSec: null };
+  }
+
+  onStarted(m: StartedMessage): void {
+    this.store.runs.setStarted(this.runId, { backend: m.backend, skipped: m.skipped, layers: m.layers, totalSteps: m.totalSteps });
+    this.progress.totalSteps = m.totalSteps;
+    this.started = { layers: m.layers, backend: m.backend, skipped: m.skipped };
+    this.scheduleEmit();
+  }
+
+  push(r: TrainRecord): void {
+    if (this.finished) return;
+    switch (r.type) {
+      case 'batch':
+        this.write.batches.push(r);
+        this.event.batches.push(r);
+        if (this.event.batches.length > MAX_EVENT_BATCHES) this.event.batches.shift();
+        this.onBatch(r);
+        break;
+      case 'epoch':
+        this.write.epochs.push(r);
+        this.event.epochs.push(r);
+        break;
+      case 'histogram':
+        this.write.histograms.push(r);
+        this.event.histograms.push(r);
+        break;
+    }
+    this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
+    this.scheduleEmit();
+  }
+
+  private onBatch(b: BatchRecord): void {
+    const now = performance.now();
+    const p = this.progress;
+    p.step = b.step + 1;
+    p.epoch = b.epoch;
+    if (!this.firstBatch) {
+      this.firstBatch = { step: b.step, at: now };
+      return;
+    }
+    const secs = (now - this.firstBatch.at) / 1000;
+    const stepsPerSec = secs > 0 ? (b.step - this.firstBatch.step) / secs : 0;
+    if (stepsPerSec > 0) {
+      p.samplesPerSec = stepsPerSec * this.batchSize;
+      p.etaSec = Math.max(0, (p.totalSteps - p.step) / stepsPerSec);
+    }
+  }
+
+  /** Write everything buffered, in one transaction. */
+  flush(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    const w = this.write;
+    if (!w.batches.length && !w.epochs.length && !w.histograms.length) return;
+    this.write = { batches: [], epochs: [], histograms: [] };
+    this.store.metrics.append(this.runId, w);
+  }
+
+  private scheduleEmit(): void {
+    if (this.emitTimer || this.finished) return;
+    const delay = Math.max(0, this.lastEmit + PROGRESS_MS - performance.now());
+    this.emitTimer = setTimeout(() => this.emitProgress(), delay);
+  }
+
+  private emitProgress(): void {
+    clearTimeout(this.emitTimer);
+    this.emitTimer = undefined;
+    this.lastEmit = performance.now();
+    const payload = { runId: this.runId, progress: { ...this.progress }, ...this.event, ...(this.started ? { started: this.started } : {}) };
+    this.event = { batches: [], epochs: [], histograms: [] };
+    this.started = undefined;
+    this.emit({ channel: 'run:progress', payload });
+  }
+
+  /** Flush and send the last progress event; the recorder takes nothing after this. */
+  finish(): void {
+    if (this.finished) return;
+    this.flush();
+    this.emitProgress();
+    this.finished = true;
+    this.progress.etaSec = 0;
+  }
+}

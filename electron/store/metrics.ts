@@ -1,0 +1,227 @@
+// The per-run series: steps (loss, accuracy), per-layer statistics, gradient histograms, epochs, predictions.
+// Writes come in batches inside one transaction; reads thin the step series to a point budget in SQL, on step
+// multiples, so that several runs read with the same stride line up point for point.
+import type { Database, Statement } from 'better-sqlite3';
+import { LAYER_STAT_FIELDS } from '../common/bundle';
+import type { BatchRecord, EpochRecord, HistogramRecord, LayerStats, Prediction } from '../common/records';
+import type { StepSeries } from '../common/runs';
+
+export { LAYER_STAT_FIELDS };
+const LAYER_STAT_COLUMNS = LAYER_STAT_FIELDS.map((f) => f.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase()));
+
+/** Non-finite numbers are stored as NULL (SQLite turns NaN into NULL anyway); reads give NaN back. */
+export const fin = (x: number): number | null => (Number.isFinite(x) ? x : null);
+export const num = (x: number | null): number => (x === null ? NaN : x);
+
+export type StepRow = [step: number, epoch: number, batch: number, loss: number | null, acc: number | null];
+/** [step, layer, ...LAYER_STAT_FIELDS] */
+export type LayerStatRow = [step: number, layer: number, ...stats: (number | null)[]];
+
+export interface RecordBatch {
+  batches: BatchRecord[];
+  epochs: EpochRecord[];
+  histograms: HistogramRecord[];
+}
+
+export interface RunRows {
+  steps: StepRow[];
+  layerStats: LayerStatRow[];
+  histograms: HistogramRecord[];
+  epochs: EpochRecord[];
+  predictions: Prediction[];
+}
+
+interface EpochRowDb {
+  epoch: number;
+  train_loss: number | null;
+  train_acc: number | null;
+  test_loss: number | null;
+  test_acc: number | null;
+  seconds: number | null;
+  samples_per_sec: number | null;
+}
+interface HistRowDb {
+  step: number;
+  layer: number;
+  counts: string;
+  zeros: number;
+  total: number;
+}
+interface PredRowDb {
+  idx: number;
+  label: number;
+  probs: string;
+  pixels: string | null;
+}
+
+export class MetricsRepo {
+  private readonly insStep: Statement;
+  private readonly insLayer: Statement;
+  private readonly insHist: Statement;
+  private readonly insEpoch: Statement;
+  private readonly insPred: Statement;
+  private readonly progressStmt: Statement;
+  private readonly stepCount: Statement<[number], { n: number; last: number | null }>;
+  private readonly statCount: Statement<[number], { n: number }>;
+  private readonly stepsSel: Statement<[number, number, number], { step: number; loss: number | null; acc: number | null }>;
+  private readonly statsSel: Statement<[number, number, number], Record<string, number | null>>;
+  private readonly stepsAll: Statement<[number], StepRow>;
+  private readonly statsAll: Statement<[number], LayerStatRow>;
+  private readonly histSteps: Statement<[number], { step: number }>;
+  private readonly histSel: Statement<[number, string], HistRowDb>;
+  private readonly histAll: Statement<[number], HistRowDb>;
+  private readonly epochsSel: Statement<[number], EpochRowDb>;
+  private readonly predSel: Statement<[number], PredRowDb>;
+
+  constructor(private readonly db: Database) {
+    const cols = LAYER_STAT_COLUMNS.join(', ');
+    this.insStep = db.prepare('INSERT OR REPLACE INTO steps (run_id, step, epoch, batch, loss, acc) VALUES (?, ?, ?, ?, ?, ?)');
+    this.insLayer = db.prepare(
+      `INSERT OR REPLACE INTO layer_stats (run_id, step, layer, ${cols}) VALUES (?, ?, ?${', ?'.repeat(LAYER_STAT_COLUMNS.length)})`,
+    );
+    this.insHist = db.prepare('INSERT OR REPLACE INTO histograms (run_id, step, layer, counts, zeros, total) VALUES (?, ?, ?, ?, ?, ?)');
+    this.insEpoch = db.prepare(`INSERT OR REPLACE INTO epochs (run_id, epoch, train_loss, train_acc, test_loss, test_acc, seconds,
+        samples_per_sec) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.insPred = db.prepare('INSERT OR REPLACE INTO predictions (run_id, ord, idx, label, probs, pixels) VALUES (?, ?, ?, ?, ?, ?)');
+    this.progressStmt = db.prepare('UPDATE runs SET step = ? WHERE id = ?');
+    this.stepCount = db.prepare('SELECT count(*) AS n, max(step) AS last FROM steps WHERE run_id = ?');
+    this.statCount = db.prepare('SELECT count(DISTINCT step) AS n FROM layer_stats WHERE run_id = ?');
+    this.stepsSel = db.prepare('SELECT step, loss, acc FROM steps WHERE run_id = ? AND (step % ? = 0 OR step = ?) ORDER BY step');
+    this.statsSel = db.prepare(
+      `SELECT step, layer, ${cols} FROM layer_stats WHERE run_id = ? AND (step % ? = 0 OR step = ?) ORDER BY step, layer`,
+    );
+    this.stepsAll = db.prepare('SELECT step, epoch, batch, loss, acc FROM steps WHERE run_id = ? ORDER BY step').raw(true) as Statement<
+      [number],
+      StepRow
+    >;
+    this.statsAll = db.prepare(`SELECT step, layer, ${cols} FROM layer_stats WHERE run_id = ? ORDER BY step, layer`).raw(true) as Statement<
+      [number],
+      LayerStatRow
+    >;
+    this.histSteps = db.prepare('SELECT DISTINCT step FROM histograms WHERE run_id = ? ORDER BY step');
+    this.histSel = db.prepare(
+      'SELECT step, layer, counts, zeros, total FROM histograms WHERE run_id = ? AND step IN (SELECT value FROM json_each(?)) ORDER BY step, layer',
+    );
+    this.histAll = db.prepare('SELECT step, layer, counts, zeros, total FROM histograms WHERE run_id = ? ORDER BY step, layer');
+    this.epochsSel = db.prepare('SELECT * FROM epochs WHERE run_id = ? ORDER BY epoch');
+    this.predSel = db.prepare('SELECT idx, label, probs, pixels FROM predictions WHERE run_id = ? ORDER BY ord');
+  }
+
+  /** Append streamed records of one run in one transaction, and note the newest step on the run row. */
+  append(runId: number, records: RecordBatch): void {
+    this.db.transaction(() => {
+      let last = -1;
+      for (const b of records.batches) {
+        this.insStep.run(runId, b.step, b.epoch, b.batch, fin(b.loss), fin(b.acc));
+        for (const l of b.layers ?? []) this.insertLayer(runId, b.step, l);
+        last = Math.max(last, b.step);
+      }
+      for (const h of records.histograms) this.insertHistogram(runId, h);
+      for (const e of records.epochs) this.insertEpoch(runId, e);
+      if (last >= 0) this.progressStmt.run(last + 1, runId);
+    })();
+  }
+
+  insertStepRow(runId: number, r: StepRow): void {
+    this.insStep.run(runId, ...r);
+  }
+
+  insertLayerRow(runId: number, r: LayerStatRow): void {
+    this.insLayer.run(runId, ...r);
+  }
+
+  private insertLayer(runId: number, step: number, l: LayerStats): void {
+    this.insLayer.run(runId, step, l.layer, ...LAYER_STAT_FIELDS.map((f) => fin(l[f])));
+  }
+
+  insertHistogram(runId: number, h: HistogramRecord): void {
+    this.insHist.run(runId, h.step, h.layer, JSON.stringify(h.counts), h.zeros, h.total);
+  }
+
+  insertEpoch(runId: number, e: EpochRecord): void {
+    this.insEpoch.run(runId, e.epoch, fin(e.trainLoss), fin(e.trainAcc), fin(e.testLoss), fin(e.testAcc), fin(e.seconds), fin(e.samplesPerSec));
+  }
+
+  savePredictions(runId: number, predictions: Prediction[]): void {
+    this.db.transaction(() => {
+      predictions.forEach((p, i) => this.insPred.run(runId, i, p.index, p.label, JSON.stringify(p.probs.map(fin)), p.pixels ?? null));
+    })();
+  }
+
+  /** Number of recorded steps of a run (for choosing a common stride across runs). */
+  stepCountOf(runId: number): number {
+    return this.stepCount.get(runId)!.n;
+  }
+
+  /**
+   * The step series thinned to about `maxPoints` points: every stride-th step plus the last one. `steps` may be
+   * given to use the stride of a longer run (aligned comparisons); `statsEvery` keeps layer rows on their grid.
+   */
+  series(runId: number, maxPoints: number, statsEvery = 1, steps?: number): { series: StepSeries; decimated: boolean } {
+    const { n, last } = this.stepCount.get(runId)!;
+    const stride = Math.max(1, Math.ceil(Math.max(n, steps ?? 0) / maxPoints));
+    const nStat = this.statCount.get(runId)!.n;
+    const statStride = statsEvery * Math.max(1, Math.ceil(Math.max(nStat, Math.ceil((steps ?? 0) / statsEvery)) / maxPoints));
+    const lastStep = last ?? -1;
+    const series: StepSeries = { steps: [], loss: [], acc: [], statSteps: [], layerStats: [] };
+    for (const r of this.stepsSel.iterate(runId, stride, lastStep)) {
+      series.steps.push(r.step);
+      series.loss.push(num(r.loss));
+      series.acc.push(num(r.acc));
+    }
+    for (const r of this.statsSel.iterate(runId, statStride, lastStep)) {
+      const step = r.step as number;
+      const layer = r.layer as number;
+      if (series.statSteps[series.statSteps.length - 1] !== step) series.statSteps.push(step);
+      const stats = { layer } as LayerStats;
+      LAYER_STAT_FIELDS.forEach((f, i) => (stats[f] = num(r[LAYER_STAT_COLUMNS[i]!]!)));
+      (series.layerStats[layer] ??= []).push(stats);
+    }
+    return { series, decimated: stride > 1 || statStride > statsEvery };
+  }
+
+  /** Histograms at no more than `maxSteps` evenly spread steps (always including the last). */
+  histograms(runId: number, maxSteps = 200): HistogramRecord[] {
+    const all = this.histSteps.all(runId).map((r) => r.step);
+    const every = Math.max(1, Math.ceil(all.length / maxSteps));
+    const pick = all.filter((_, i) => i % every === 0 || i === all.length - 1);
+    return this.histSel.all(runId, JSON.stringify(pick)).map(toHistogram);
+  }
+
+  epochs(runId: number): EpochRecord[] {
+    return this.epochsSel.all(runId).map((e) => ({
+      type: 'epoch',
+      epoch: e.epoch,
+      trainLoss: num(e.train_loss),
+      trainAcc: num(e.train_acc),
+      testLoss: num(e.test_loss),
+      testAcc: num(e.test_acc),
+      seconds: num(e.seconds),
+      samplesPerSec: num(e.samples_per_sec),
+    }));
+  }
+
+  predictions(runId: number): Prediction[] {
+    return this.predSel.all(runId).map((p) => ({
+      index: p.idx,
+      label: p.label,
+      probs: (JSON.parse(p.probs) as (number | null)[]).map(num),
+      ...(p.pixels !== null ? { pixels: p.pixels } : {}),
+    }));
+  }
+
+  /** Every stored row of a run, undecimated (bundles, CSV, tests). */
+  rows(runId: number): RunRows {
+    return {
+      steps: this.stepsAll.all(runId),
+      layerStats: this.statsAll.all(runId),
+      histograms: this.histAll.all(runId).map(toHistogram),
+      epochs: this.epochs(runId),
+      predictions: this.predictions(runId),
+    };
+  }
+}
+
+function toHistogram(h: HistRowDb): HistogramRecord {
+  return { type: 'histogram', step: h.step, layer: h.layer, counts: JSON.parse(h.counts) as number[], zeros: h.zeros, total: h.total };
+}

@@ -1,0 +1,37 @@
+// The lab's store: one SQLite file with its typed repositories. The service holds one per process; any number of
+// processes may open the same file (WAL lets readers see committed rows while a run is still writing).
+import { openDatabase, type Db } from './db';
+import { MetricsRepo } from './metrics';
+import { RunsRepo } from './runs';
+
+export class Store {
+  readonly runs: RunsRepo;
+  readonly metrics: MetricsRepo;
+
+  constructor(readonly db: Db) {
+    this.runs = new RunsRepo(db);
+    this.metrics = new MetricsRepo(db);
+  }
+
+  get path(): string {
+    return this.db.name;
+  }
+
+  /** Run `fn` in one transaction (rolled back if it throws). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  /** PRAGMA integrity_check: 'ok' when the file is sound. */
+  integrityCheck(): string {
+    return this.db.pragma('integrity_check', { simple: true }) as string;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+export function openStore(path: string): Store {
+  return new Store(openDatabase(path));
+}

@@ -1,0 +1,34 @@
+// Pure helpers of the run store: the "recent" per-layer statistics the gradient-flow diagram and the layer
+// chart show (a geometric mean over the last few statistics steps, so bands do not flicker at 20 Hz), and the
+// step each epoch ended on.
+import type { LayerStats } from '../../../../electron/common/records';
+
+const LOG_FIELDS = ['gradNorm', 'deltaNorm', 'biasGradNorm', 'weightNorm', 'updateRatio', 'gradMeanAbs', 'gradMaxAbs'] as const;
+const MEAN_FIELDS = ['gradZeroFrac', 'actMean', 'actStd', 'saturatedFrac', 'deadFrac'] as const;
+
+function geoMean(values: number[]): number {
+  const pos = values.filter((v) => v > 0 && Number.isFinite(v));
+  if (pos.length === 0) return values.some((v) => !Number.isFinite(v)) ? NaN : 0;
+  return 10 ** (pos.reduce((a, v) => a + Math.log10(v), 0) / pos.length);
+}
+
+/**
+ * Per layer, the last `n` statistics steps folded into one: magnitudes by geometric mean over their non-zero
+ * values (exactly 0 only when every step was 0 — a zero is never invented), fractions by arithmetic mean.
+ */
+export function recentStats(layerStats: readonly (readonly LayerStats[])[], n = 8): LayerStats[] | null {
+  if (layerStats.length === 0 || (layerStats[0]?.length ?? 0) === 0) return null;
+  return layerStats.map((series, layer) => {
+    const tail = series.slice(-n);
+    const out = { ...tail[tail.length - 1]!, layer };
+    for (const f of LOG_FIELDS) out[f] = geoMean(tail.map((s) => s[f]));
+    for (const f of MEAN_FIELDS) out[f] = tail.reduce((a, s) => a + s[f], 0) / tail.length;
+    return out;
+  });
+}
+
+/** Steps per epoch of a saved run, for placing its epoch markers. */
+export function stepsPerEpoch(trainSize: number | undefined, batchSize: number, lastStep: number, epochsDone: number): number {
+  if (trainSize) return Math.ceil(trainSize / batchSize);
+  return Math.max(1, Math.round((lastStep + 1) / Math.max(1, epochsDone)));
+}

@@ -1,0 +1,90 @@
+// Shared helpers for the engine tests: small real configs, in-process runs that collect every record, and a
+// real trainer child process driven through the service's ForkLauncher.
+import { fileURLToPath } from 'node:url';
+import { ExperimentConfigSchema, type ExperimentConfig, type ExperimentConfigInput } from '../../electron/common/config';
+import { getPreset } from '../../electron/common/presets';
+import type { BatchRecord, EpochRecord, HistogramRecord } from '../../electron/common/records';
+import type { EndMessage, FromTrainer, ToTrainer } from '../../electron/common/trainer-protocol';
+import { isEndMessage, isFromTrainer } from '../../electron/common/trainer-protocol';
+import { loadDataset } from '../../electron/engine/data/load';
+import { train, type TrainOutcome } from '../../electron/engine/train/train';
+import { ForkLauncher } from '../../electron/service/fork-launcher';
+import type { TrainerHandle } from '../../electron/service/launcher';
+
+export const LN10 = Math.log(10);
+export const TRAINER_ENTRY = fileURLToPath(new URL('../../electron/engine/trainer-process.ts', import.meta.url));
+
+/** A preset's config on a small MNIST subset. */
+export function presetOn(id: string, overrides: { trainSize: number; testSize?: number; epochs?: number; batchSize?: number; statsEvery?: number; histogramEvery?: number }): ExperimentConfig {
+  const preset = getPreset(id);
+  if (!preset) throw new Error(`no preset ${id}`);
+  const { trainSize, testSize = 500, ...training } = overrides;
+  return ExperimentConfigSchema.parse({
+    ...preset.config,
+    dataset: { kind: 'mnist', trainSize, testSize },
+    training: { ...preset.config.training, ...training },
+  });
+}
+
+export function configOf(input: ExperimentConfigInput): ExperimentConfig {
+  return ExperimentConfigSchema.parse(input);
+}
+
+export interface Collected {
+  batches: BatchRecord[];
+  epochs: EpochRecord[];
+  histograms: HistogramRecord[];
+  outcome: TrainOutcome;
+}
+
+/** Train in this process and keep every record; `stopAtStep` aborts after that step's record. */
+export async function trainCollect(config: ExperimentConfig, opts: { stopAtStep?: number; onBatch?: (r: BatchRecord) => void } = {}): Promise<Collected> {
+  const data = await loadDataset(config.dataset, config.training.seed);
+  const batches: BatchRecord[] = [];
+  const epochs: EpochRecord[] = [];
+  const histograms: HistogramRecord[] = [];
+  const controller = new AbortController();
+  const outcome = await train(
+    config,
+    data,
+    {
+      onBatch: (r) => {
+        batches.push(r);
+        opts.onBatch?.(r);
+        if (opts.stopAtStep !== undefined && r.step >= opts.stopAtStep) controller.abort();
+      },
+      onEpoch: (r) => epochs.push(r),
+      onHistogram: (r) => histograms.push(r),
+    },
+    controller.signal,
+  );
+  return { batches, epochs, histograms, outcome };
+}
+
+export interface ChildRun {
+  messages: FromTrainer[];
+  end?: EndMessage;
+  exit: { code: number | null; signal: string | null };
+}
+
+/**
+ * Start a real trainer process, send `start`, and resolve when the process has exited. `react` sees every
+ * message and may act on the handle (send stop, kill).
+ */
+export function runInChild(start: ToTrainer, react?: (m: FromTrainer, handle: TrainerHandle) => void, env?: NodeJS.ProcessEnv): Promise<ChildRun> {
+  const handle = new ForkLauncher({ entry: TRAINER_ENTRY, env }).launch();
+  const messages: FromTrainer[] = [];
+  let end: EndMessage | undefined;
+  return new Promise((resolve) => {
+    handle.onMessage((m) => {
+      if (!isFromTrainer(m)) return;
+      messages.push(m);
+      if (m.type === 'ready') handle.send(start);
+      if (isEndMessage(m)) end = m;
+      react?.(m, handle);
+    });
+    handle.onExit((code, signal) => resolve({ messages, end, exit: { code, signal } }));
+  });
+}
+
+export const batchesOf = (run: ChildRun): BatchRecord[] => run.messages.filter((m): m is BatchRecord => m.type === 'batch');

@@ -1,0 +1,77 @@
+// The layer × step heatmap: the grid reduction (mean of log10 per column, exact zeros kept apart, a column
+// budget), the canvas painting (zeros grey, not a colour of the scale) and the colour legend's values.
+import { render } from '@testing-library/svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import LayerHeatmap from '../../renderer/src/charts/LayerHeatmap.canvas.svelte';
+import { decimate, sampleIndices, smooth } from '../../renderer/src/charts/chart-math';
+import { heatmapGrid } from '../../renderer/src/charts/heatmap-grid';
+import { quantilesOf } from '../../renderer/src/charts/histogram-bands';
+import { LAYERS, stats } from './charts-fixtures';
+
+function series(steps: number) {
+  const statSteps = Array.from({ length: steps }, (_, i) => i);
+  const layerStats = LAYERS.map((l) => statSteps.map((s) => stats(l.index, l.index === 0 ? 0 : 10 ** -(8 - 2 * l.index) * (s % 2 ? 10 : 1))));
+  return { statSteps, layerStats };
+}
+
+describe('heatmapGrid', () => {
+  it('averages log10 per column, keeps all-zero cells as -Infinity and respects the column budget', () => {
+    const { statSteps, layerStats } = series(100);
+    const g = heatmapGrid(statSteps, layerStats, 'grad', 10);
+    expect(g.cols).toBe(10);
+    expect(g.rows).toBe(4);
+    expect(g.values[0]).toBe(-Infinity);
+    // Layer 1 alternates 1e-6 and 1e-5: the mean of log10 is -5.5.
+    expect(g.values[1 * g.cols + 3]).toBeCloseTo(-5.5);
+    expect(g.min).toBeCloseTo(-5.5);
+    expect(g.max).toBeCloseTo(-1.5);
+    expect(heatmapGrid(statSteps, layerStats, 'grad', 500).cols).toBe(100);
+  });
+});
+
+describe('LayerHeatmap.canvas', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('paints zero cells grey and shows the colour legend in powers of ten', () => {
+    const fills: string[] = [];
+    const ctx = {
+      setTransform: () => undefined,
+      clearRect: () => undefined,
+      fillRect: () => undefined,
+      set fillStyle(v: string) {
+        fills.push(v);
+      },
+    };
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => ctx as unknown as CanvasRenderingContext2D);
+    const { statSteps, layerStats } = series(40);
+    const { container, getByTestId } = render(LayerHeatmap, { layers: LAYERS, statSteps, layerStats, width: 400, height: 240 });
+    expect(fills.filter((f) => f === '#8a8f99').length).toBe(Number(container.querySelector('svg[data-chart]')!.getAttribute('data-cols')));
+    expect(new Set(fills).size).toBeGreaterThan(3);
+    const legend = [...getByTestId('heat-legend').querySelectorAll('[data-legend-tick]')].map((t) => t.textContent);
+    expect(legend[0]).toBe('10⁻⁶');
+    expect(legend.at(-1)).toBe('10⁻¹');
+    expect(container.querySelectorAll('[data-axis="y"] [data-tick]')).toHaveLength(4);
+  });
+});
+
+describe('chart math', () => {
+  it('decimates to the budget and keeps spikes', () => {
+    const xs = Array.from({ length: 10_000 }, (_, i) => i);
+    const ys = xs.map((i) => (i === 5123 ? 100 : 1));
+    const out = decimate(xs, ys, 500);
+    expect(out.length).toBeLessThanOrEqual(500);
+    expect(out.some((p) => p.y === 100)).toBe(true);
+    expect(sampleIndices(1000, 10).at(-1)).toBe(999);
+  });
+
+  it('smooths without pulling the start towards zero', () => {
+    expect(smooth([2, 2, 2])[0]).toBeCloseTo(2);
+  });
+
+  it('reads percentiles of log10|g| out of the fixed histogram bins', () => {
+    const counts = new Array<number>(28).fill(0);
+    counts[12] = 100; // bin [-6, -5.5)
+    const q = quantilesOf(counts, [0.5]);
+    expect(q[0]).toBeCloseTo(-5.75);
+  });
+});

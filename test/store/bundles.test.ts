@@ -1,0 +1,101 @@
+// Bundles that are corrupt, truncated, of another version, with wrong types, NaN/Infinity or too large are
+// refused with an error naming what is wrong, and the database is unchanged (checksum of every row).
+import { randomBytes } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportBundle, importBundle, parseBundle, writeBundle } from '../../electron/store/bundles';
+import { openStore, type Store } from '../../electron/store/store';
+import { dbChecksum, smallConfig, syntheticRecords, tempDir } from './store-fixture';
+
+const tmp = tempDir();
+let store: Store;
+let good: Buffer;
+let target: Store;
+const targetPath = join(tmp.dir, 'target.db');
+
+beforeAll(() => {
+  store = openStore(join(tmp.dir, 'source.db'));
+  for (const status of ['completed', 'diverged'] as const) {
+    const id = store.runs.create({ config: smallConfig(), appVersion: '0.1.0', ownerPid: null });
+    store.runs.setStarted(id, {
+      backend: 'wasm',
+      skipped: [{ name: 'tensorflow', reason: 'not installed' }],
+      layers: [
+        { index: 0, name: 'dense_1', units: 32, fanIn: 784, activation: 'sigmoid', output: false },
+        { index: 1, name: 'output', units: 10, fanIn: 32, activation: 'softmax', output: true },
+      ],
+      totalSteps: 40,
+    });
+    const recs = syntheticRecords(2, 20, 2, 5);
+    if (status === 'diverged') recs.batches[39]!.loss = NaN;
+    store.metrics.append(id, recs);
+    store.metrics.savePredictions(id, [{ index: 3, label: 7, probs: [0.1, 0.9], pixels: 'AAAA' }]);
+    store.runs.end(id, { status, endedAt: new Date().toISOString(), durationSec: 3, final: { trainLoss: 2, trainAcc: 0.3, testLoss: 2.1, testAcc: 0.29 } });
+  }
+  good = exportBundle(store, [1, 2], '0.1.0');
+  target = openStore(targetPath);
+  target.runs.create({ config: smallConfig(), appVersion: '0.1.0', ownerPid: null, status: 'completed' });
+});
+afterAll(() => {
+  store.close();
+  target.close();
+  tmp.cleanup();
+});
+
+const edit = (f: (b: { runs: Record<string, unknown>[] } & Record<string, unknown>) => void, raw?: (s: string) => string): Buffer => {
+  const obj = JSON.parse(gunzipSync(good).toString('utf8'));
+  f(obj);
+  const text = JSON.stringify(obj);
+  return gzipSync(raw ? raw(text) : text);
+};
+
+describe('bundle import refuses bad files and writes nothing', () => {
+  const cases: [string, () => Buffer, RegExp][] = [
+    ['not gzip', () => Buffer.from('{"format":"gradient-lab-bundle"}'), /not gzip-compressed/],
+    ['corrupt gzip', () => Buffer.concat([good.subarray(0, 10), randomBytes(200)]), /truncated or corrupt/],
+    ['truncated gzip', () => good.subarray(0, Math.floor(good.length / 2)), /truncated or corrupt: gzip says "unexpected end of file"/],
+    ['not JSON', () => gzipSync('{"format": "gradient-lab-bundle", "version": 1, "runs": ['), /not valid JSON/],
+    ['another format', () => gzipSync(JSON.stringify({ hello: 'world' })), /not a Gradient Lab bundle/],
+    ['a newer version', () => edit((b) => (b.version = 2)), /bundle has version 2; this app reads version 1/],
+    ['a string where a loss belongs', () => edit((b) => ((b.runs[0]!.steps as unknown[][])[3]![3] = 'low')), /bundle\.runs\.0\.steps\.3\.3/],
+    ['Infinity in a series', () => edit(() => {}, (s) => s.replace(/"loss":/, '"loss":').replace(/\[0,0,0,([0-9.e-]+),/, '[0,0,0,1e999,')), /bundle\.runs\.0\.steps\.0\.3/],
+    ['a bad config', () => edit((b) => ((b.runs[1]!.config as { model: { depth: number } }).model.depth = 0)), /bundle\.runs\.1\.config\.model\.depth: depth must be at least 1/],
+    ['an unknown status', () => edit((b) => (b.runs[0]!.status = 'running')), /bundle\.runs\.0\.status/],
+    ['duplicate steps', () => edit((b) => (b.runs[0]!.steps as unknown[][]).splice(5, 0, (b.runs[0]!.steps as unknown[][])[4]!)), /bundle\.runs\.0\.steps\.5: rows must be unique/],
+    ['a layer beyond the run', () => edit((b) => ((b.runs[0]!.layerStats as unknown[][])[0]![1] = 9)), /layer index beyond the run's 2 layers/],
+    ['no runs', () => edit((b) => (b.runs = [])), /the bundle holds no runs/],
+    ['an oversized file', () => Buffer.concat([Buffer.from([0x1f, 0x8b]), Buffer.alloc(33 * 1024 * 1024)]), /too large: 33\.0 MB \(the limit is 32\.0 MB\)/],
+  ];
+  for (const [what, make, message] of cases) {
+    it(`refuses ${what}`, () => {
+      const before = dbChecksum(targetPath);
+      expect(() => importBundle(target, make(), 'bad.json.gz')).toThrow(message);
+      expect(dbChecksum(targetPath)).toBe(before);
+    });
+  }
+
+  it('refuses a bundle that unpacks beyond the limit (a gzip bomb) without unpacking it all', () => {
+    const bomb = gzipSync(Buffer.alloc(5 * 1024 * 1024, 32));
+    expect(bomb.length).toBeLessThan(100_000);
+    expect(() => parseBundle(bomb, { jsonBytes: 1024 * 1024 })).toThrow(/unpacks to more than 1\.0 MB/);
+  });
+
+  it('writes all runs or none: a failure in the second run rolls back the first', () => {
+    const before = dbChecksum(targetPath);
+    const bundle = parseBundle(good);
+    // Past the schema, a NaN label becomes NULL and violates NOT NULL while the second run is being written.
+    bundle.runs[1]!.predictions = [{ index: 1, label: NaN, probs: [1] }];
+    expect(() => writeBundle(target, bundle, 'x')).toThrow(/NOT NULL/);
+    expect(dbChecksum(targetPath)).toBe(before);
+  });
+
+  it('imports a good bundle under new ids, marks the origin and keeps a non-finite loss as missing', () => {
+    const ids = importBundle(target, good, 'two-runs.json.gz');
+    expect(ids).toEqual([2, 3]);
+    expect(target.runs.get(2)!.origin).toBe('two-runs.json.gz (run 1)');
+    expect(target.runs.get(3)!.status).toBe('diverged');
+    expect(target.metrics.rows(3).steps[39]![3]).toBeNull();
+    expect(target.metrics.rows(2)).toEqual(store.metrics.rows(1));
+  });
+});
