@@ -27,7 +27,6 @@ describe('trainer process', () => {
     // Every hidden unit sits at sigmoid = 1.0 exactly, so σ' = 0 and the kernel gradient is exactly zero. A rare
     // faint digit leaves a unit just below 1 for one sample: then a few entries are ~1e-7, never more.
     const exactlyZero = statSteps.filter((b) => b.layers![0]!.gradNorm === 0 && b.layers![0]!.gradZeroFrac === 1);
-    console.log(`exactly zero on ${exactlyZero.length}/${statSteps.length} statistics steps`);
     expect(exactlyZero.length / statSteps.length).toBeGreaterThan(0.8);
     for (const b of statSteps) {
       expect(b.layers![0]!.gradNorm).toBeLessThan(1e-5);

@@ -146,7 +146,7 @@ describe('PredictionGrid', () => {
     expect(cells.map((c) => c.getAttribute('data-correct'))).toEqual(['false', 'false', 'true', 'true']);
     // The most confident mistake first: #3 (9 at 80 %) before #1 (3 at 60 %).
     expect(cells[0]!.getAttribute('data-prediction')).toBe('3');
-    expect(cells[0]!.textContent).toContain('→ 9');
+    expect(cells[0]!.textContent).toContain('9 (80%)');
     expect(cells[0]!.textContent).toContain('80%');
     expect(cells[0]!.textContent).toContain('true: 4');
     expect(cells[0]!.querySelectorAll('path').length).toBeGreaterThan(0);

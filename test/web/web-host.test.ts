@@ -81,7 +81,7 @@ describe('web host', () => {
   });
 
   it('refuses to listen on a non-loopback address, with a message that says why', async () => {
-    const base = { dispatch: lab.dispatch, subscribe: (l: never) => lab.service.onEvent(l), rendererDir: root };
+    const base = { dispatch: lab.dispatch, subscribe: (l: Parameters<typeof lab.service.onEvent>[0]) => lab.service.onEvent(l), rendererDir: root };
     await expect(startWebHost({ ...base, host: '0.0.0.0' })).rejects.toThrow(/loopback/);
     await expect(startWebHost({ ...base, host: '192.168.1.5' })).rejects.toThrow(/Refusing to listen on "192.168.1.5"/);
   });

@@ -1,0 +1,60 @@
+// Regenerates docs/preset-results.md (run: npx tsx bench/preset-results.ts [--epochs 3]): every preset on full
+// MNIST for N epochs, its test accuracy and the ratio of first-layer to last-layer ‖∂E/∂W‖ at step 0.
+import { writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { PRESETS } from '../electron/common/presets';
+import { selectBackend } from '../electron/engine/backends';
+import { loadDataset } from '../electron/engine/data/load';
+import { train } from '../electron/engine/train/train';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const { values: args } = parseArgs({ options: { epochs: { type: 'string', default: '3' }, out: { type: 'string', default: 'docs/preset-results.md' } } });
+const epochs = Number(args.epochs);
+
+async function main(): Promise<void> {
+  const choice = await selectBackend();
+  const lines: string[] = [];
+  for (const p of PRESETS) {
+    const config = { ...p.config, training: { ...p.config.training, epochs, statsEvery: 1000, histogramEvery: 0 } };
+    const data = await loadDataset(config.dataset, config.training.seed);
+    let ratio = NaN;
+    let first = NaN;
+    let last = NaN;
+    let seconds = 0;
+    const outcome = await train(config, data, {
+      onBatch: (r) => {
+        if (r.step === 0 && r.layers) {
+          first = r.layers[0]!.gradNorm;
+          last = r.layers.at(-1)!.gradNorm;
+          ratio = first / last;
+        }
+      },
+      onEpoch: (e) => (seconds += e.seconds),
+    });
+    if (outcome.type !== 'done') throw new Error(`${p.id}: ${outcome.type}`);
+    const fmt = (x: number) => (x === 0 ? '0' : x.toExponential(1));
+    const line = `| \`${p.id}\` | ${(outcome.final.testAcc * 100).toFixed(1)} % | ${outcome.final.testLoss.toFixed(3)} | ${fmt(ratio)} | ${fmt(first)} / ${fmt(last)} | ${(seconds / epochs).toFixed(1)} |`;
+    console.log(line);
+    lines.push(line);
+  }
+  const md = [
+    `# Preset results (full MNIST, ${epochs} epochs)`,
+    '',
+    `Measured with \`npx tsx bench/preset-results.ts --epochs ${epochs}\` on the ${choice.backend} backend, seed 42, batch 128, Adam 1e-3,`,
+    '60 000 training / 10 000 test images. "Gradient ratio" is ‖∂E/∂W‖ of the first Dense layer divided by that of the',
+    'output layer at step 0 (before any update): 1 means the error signal reaches the input side intact.',
+    '',
+    '| preset | test accuracy | test loss | gradient ratio first/last (step 0) | ‖∂E/∂W‖ first / last | s per epoch |',
+    '|---|---|---|---|---|---|',
+    ...lines,
+    '',
+  ].join('\n');
+  writeFileSync(resolve(root, args.out!), md);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
