@@ -68,7 +68,7 @@ export default tseslint.config(
           patterns: [
             { regex: nodeBuiltin, message: 'The renderer must not use Node built-ins.' },
             { regex: '(^|\\/)electron\\/(?!common\\/)', message: 'The renderer may import only electron/common.' },
-            { regex: '^(?!\\.|\\/|svelte($|\\/)|d3-)', message: 'The renderer may use only svelte and d3-* packages.' },
+            { regex: `^(?!\\.|\\/|svelte($|\\/)|d3-)(?!${nodeBuiltin.slice(1)})`, message: 'The renderer may use only svelte and d3-* packages.' },
           ],
         },
       ],

@@ -21,23 +21,19 @@ async function main(): Promise<void> {
     const t0 = Date.now();
     while (Number(await bar.getAttribute('data-step')) < WARMUP_STEPS && Date.now() - t0 < 120_000) await page.waitForTimeout(250);
     const before = Number(await bar.getAttribute('data-step'));
-    const result = await page.evaluate(async (ms) => {
-      let frames = 0;
-      let worst = 0;
-      let last = performance.now();
+    // A string, not a function: tsx's transpiler would add helpers the page does not have.
+    const result = (await page.evaluate(`new Promise((resolve) => {
+      let frames = 0, worst = 0, last = performance.now();
       const start = last;
-      await new Promise<void>((resolve) => {
-        const tick = (now: number) => {
-          frames++;
-          worst = Math.max(worst, now - last);
-          last = now;
-          if (now - start < ms) requestAnimationFrame(tick);
-          else resolve();
-        };
-        requestAnimationFrame(tick);
-      });
-      return { frames, seconds: (performance.now() - start) / 1000, worstFrameMs: worst };
-    }, MEASURE_MS);
+      const tick = (now) => {
+        frames++;
+        worst = Math.max(worst, now - last);
+        last = now;
+        if (now - start < ${MEASURE_MS}) requestAnimationFrame(tick);
+        else resolve({ frames, seconds: (performance.now() - start) / 1000, worstFrameMs: worst });
+      };
+      requestAnimationFrame(tick);
+    })`)) as { frames: number; seconds: number; worstFrameMs: number };
     const after = Number(await bar.getAttribute('data-step'));
     await page.screenshot({ path: join(app.outDir, 'bench-ui-fps.png'), fullPage: true });
     await page.click('[data-testid="run-stop"]').catch(() => undefined);

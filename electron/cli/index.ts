@@ -90,6 +90,12 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `gradient-lab list | head`: a closed pipe ends the command quietly, as other command-line tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -1,5 +1,5 @@
 // Electron main: app lifecycle and one hardened window. Everything else lives in the service.
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createDispatcher } from '../service/dispatcher';

@@ -1,18 +1,34 @@
 // The sandboxed preload: exposes `window.lab`, one verb per contract method plus onEvent. ipcRenderer itself,
-// and the IPC event object, never reach the page.
+// and the IPC event object, never reach the page. Each verb is listed by name, typed from the contract, so a
+// method added to or changed in contract.ts fails this file's compile until it is exposed here too.
 import { contextBridge, ipcRenderer } from 'electron';
-import { EVENT_CHANNEL, methods, type LabApi, type LabEvent, type MethodName } from '../common/contract';
+import { EVENT_CHANNEL, type LabApi, type LabEvent, type MethodName, type MethodRequest, type MethodResponse } from '../common/contract';
+import type { Result } from '../common/result';
 
-const api = {} as Record<string, unknown>;
-for (const channel of Object.keys(methods) as MethodName[]) {
-  api[methods[channel].verb] = (request: unknown) => ipcRenderer.invoke(channel, request ?? {});
+function verb<M extends MethodName>(channel: M): (request: MethodRequest<M>) => Promise<Result<MethodResponse<M>>> {
+  return (request) => ipcRenderer.invoke(channel, request ?? {}) as Promise<Result<MethodResponse<M>>>;
 }
-api.onEvent = (listener: (event: LabEvent) => void) => {
-  const wrapped = (_event: unknown, payload: LabEvent) => listener(payload);
-  ipcRenderer.on(EVENT_CHANNEL, wrapped);
-  return () => {
-    ipcRenderer.removeListener(EVENT_CHANNEL, wrapped);
-  };
+
+const api: LabApi = {
+  appInfo: verb('app:info'),
+  startRun: verb('run:start'),
+  stopRun: verb('run:stop'),
+  listRuns: verb('run:list'),
+  getRun: verb('run:get'),
+  updateRun: verb('run:update'),
+  deleteRuns: verb('run:delete'),
+  compareRuns: verb('run:compare'),
+  getQueue: verb('queue:get'),
+  exportBundle: verb('bundle:export'),
+  importBundle: verb('bundle:import'),
+  runCsv: verb('run:csv'),
+  onEvent(listener: (event: LabEvent) => void) {
+    const wrapped = (_event: unknown, payload: LabEvent) => listener(payload);
+    ipcRenderer.on(EVENT_CHANNEL, wrapped);
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNEL, wrapped);
+    };
+  },
 };
 
-contextBridge.exposeInMainWorld('lab', api as LabApi);
+contextBridge.exposeInMainWorld('lab', api);

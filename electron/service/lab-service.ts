@@ -13,7 +13,7 @@ import { runCsv } from '../store/csv';
 import { openStore, type Store } from '../store/store';
 import type { Launcher } from './launcher';
 import { RunQueue } from './run-queue';
-import { compareRuns, getRunDetail, requireRun } from './run-queries';
+import { compareRuns, forgetRun, getRunDetail, requireRun } from './run-queries';
 
 export interface LabServiceOptions {
   launcher: Launcher;
@@ -158,6 +158,7 @@ export class LabService {
     }
     for (const s of summaries) if (s.status === 'queued') this.queue.stop(s.id);
     const deleted = this.store.transaction(() => runIds.filter((id) => this.store.runs.delete(id)).length);
+    runIds.forEach(forgetRun);
     this.emit({ channel: 'runs:changed', payload: { reason: 'deleted', runIds } });
     return { deleted };
   }

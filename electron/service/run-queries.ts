@@ -1,7 +1,7 @@
 // Reading saved runs for charts: one run's detail with its series thinned to a point budget, and comparisons of
 // up to 8 runs whose series share one stride (so their points line up) plus a diff of only the differing fields.
 import type { ExperimentConfig } from '../common/config';
-import type { Comparison, ConfigDiffRow, RunDetail } from '../common/runs';
+import { FINISHED_STATUSES, type Comparison, type ConfigDiffRow, type RunDetail } from '../common/runs';
 import { ValidationError } from '../common/validation';
 import type { Store } from '../store/store';
 
@@ -11,8 +11,38 @@ export function requireRun(store: Store, runId: number) {
   return summary;
 }
 
+/**
+ * Series of finished runs never change, so their decoded details are kept (a few, newest used last): opening a
+ * run again, or comparing it with others, then costs only its summary. Deleting a run must call `forget`.
+ */
+const cache = new Map<string, Omit<RunDetail, 'summary'>>();
+const CACHE_SIZE = 24;
+
+export function forgetRun(runId: number): void {
+  for (const key of cache.keys()) if (key.startsWith(`${runId}:`)) cache.delete(key);
+}
+
 /** `alignSteps`: thin as if the run had this many steps (the longest run of a comparison). */
 export function getRunDetail(store: Store, runId: number, maxPoints: number, alignSteps?: number): RunDetail {
+  const summary = requireRun(store, runId);
+  const finished = FINISHED_STATUSES.includes(summary.status);
+  const key = `${runId}:${store.path}:${maxPoints}:${alignSteps ?? 0}`;
+  const hit = finished ? cache.get(key) : undefined;
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return { summary, ...hit };
+  }
+  const detail = readDetail(store, runId, maxPoints, alignSteps);
+  if (FINISHED_STATUSES.includes(detail.summary.status)) {
+    const { summary: _s, ...rest } = detail;
+    cache.set(key, rest);
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  }
+  return detail;
+}
+
+function readDetail(store: Store, runId: number, maxPoints: number, alignSteps?: number): RunDetail {
   return store.db
     .transaction(() => {
       const summary = requireRun(store, runId);

@@ -136,7 +136,7 @@ export function writeBundle(store: Store, bundle: Bundle, fileName: string): num
       });
       store.runs.update(id, { notes: r.notes, tags: r.tags });
       for (const s of r.steps) store.metrics.insertStepRow(id, s as StepRow);
-      for (const l of r.layerStats) store.metrics.insertLayerRow(id, l as LayerStatRow);
+      store.metrics.insertLayerRows(id, r.layerStats as LayerStatRow[]);
       for (const h of r.histograms) store.metrics.insertHistogram(id, { type: 'histogram', ...h });
       for (const e of r.epochs) {
         store.metrics.insertEpoch(id, {

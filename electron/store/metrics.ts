@@ -7,7 +7,14 @@ import type { BatchRecord, EpochRecord, HistogramRecord, LayerStats, Prediction 
 import type { StepSeries } from '../common/runs';
 
 export { LAYER_STAT_FIELDS };
-const LAYER_STAT_COLUMNS = LAYER_STAT_FIELDS.map((f) => f.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase()));
+const NF = LAYER_STAT_FIELDS.length;
+
+/** Pack per-layer values (layer-major, LAYER_STAT_FIELDS order) as float64 little-endian. */
+function pack(layers: number, value: (layer: number, field: number) => number): Buffer {
+  const buf = Buffer.allocUnsafe(layers * NF * 8);
+  for (let l = 0; l < layers; l++) for (let f = 0; f < NF; f++) buf.writeDoubleLE(value(l, f), (l * NF + f) * 8);
+  return buf;
+}
 
 /** Non-finite numbers are stored as NULL (SQLite turns NaN into NULL anyway); reads give NaN back. */
 export const fin = (x: number): number | null => (Number.isFinite(x) ? x : null);
@@ -56,17 +63,17 @@ interface PredRowDb {
 
 export class MetricsRepo {
   private readonly insStep: Statement;
-  private readonly insLayer: Statement;
   private readonly insHist: Statement;
   private readonly insEpoch: Statement;
   private readonly insPred: Statement;
   private readonly progressStmt: Statement;
   private readonly stepCount: Statement<[number], { n: number; last: number | null }>;
   private readonly statCount: Statement<[number], { n: number }>;
+  private readonly insStats: Statement<[number, number, number, Buffer]>;
   private readonly stepsSel: Statement<[number, number, number], { step: number; loss: number | null; acc: number | null }>;
-  private readonly statsSel: Statement<[number, number, number], Record<string, number | null>>;
+  private readonly statsSel: Statement<[number, number, number], [number, number, Buffer]>;
   private readonly stepsAll: Statement<[number], StepRow>;
-  private readonly statsAll: Statement<[number], LayerStatRow>;
+  private readonly statsAll: Statement<[number], [number, number, Buffer]>;
   private readonly histSteps: Statement<[number], { step: number }>;
   private readonly histSel: Statement<[number, string], HistRowDb>;
   private readonly histAll: Statement<[number], HistRowDb>;
@@ -74,29 +81,26 @@ export class MetricsRepo {
   private readonly predSel: Statement<[number], PredRowDb>;
 
   constructor(private readonly db: Database) {
-    const cols = LAYER_STAT_COLUMNS.join(', ');
     this.insStep = db.prepare('INSERT OR REPLACE INTO steps (run_id, step, epoch, batch, loss, acc) VALUES (?, ?, ?, ?, ?, ?)');
-    this.insLayer = db.prepare(
-      `INSERT OR REPLACE INTO layer_stats (run_id, step, layer, ${cols}) VALUES (?, ?, ?${', ?'.repeat(LAYER_STAT_COLUMNS.length)})`,
-    );
+    this.insStats = db.prepare('INSERT OR REPLACE INTO layer_stats (run_id, step, layers, stats) VALUES (?, ?, ?, ?)');
     this.insHist = db.prepare('INSERT OR REPLACE INTO histograms (run_id, step, layer, counts, zeros, total) VALUES (?, ?, ?, ?, ?, ?)');
     this.insEpoch = db.prepare(`INSERT OR REPLACE INTO epochs (run_id, epoch, train_loss, train_acc, test_loss, test_acc, seconds,
         samples_per_sec) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
     this.insPred = db.prepare('INSERT OR REPLACE INTO predictions (run_id, ord, idx, label, probs, pixels) VALUES (?, ?, ?, ?, ?, ?)');
     this.progressStmt = db.prepare('UPDATE runs SET step = ? WHERE id = ?');
     this.stepCount = db.prepare('SELECT count(*) AS n, max(step) AS last FROM steps WHERE run_id = ?');
-    this.statCount = db.prepare('SELECT count(DISTINCT step) AS n FROM layer_stats WHERE run_id = ?');
+    this.statCount = db.prepare('SELECT count(*) AS n FROM layer_stats WHERE run_id = ?');
     this.stepsSel = db.prepare('SELECT step, loss, acc FROM steps WHERE run_id = ? AND (step % ? = 0 OR step = ?) ORDER BY step');
-    this.statsSel = db.prepare(
-      `SELECT step, layer, ${cols} FROM layer_stats WHERE run_id = ? AND (step % ? = 0 OR step = ?) ORDER BY step, layer`,
-    );
+    this.statsSel = db
+      .prepare('SELECT step, layers, stats FROM layer_stats WHERE run_id = ? AND (step % ? = 0 OR step = ?) ORDER BY step')
+      .raw(true) as Statement<[number, number, number], [number, number, Buffer]>;
     this.stepsAll = db.prepare('SELECT step, epoch, batch, loss, acc FROM steps WHERE run_id = ? ORDER BY step').raw(true) as Statement<
       [number],
       StepRow
     >;
-    this.statsAll = db.prepare(`SELECT step, layer, ${cols} FROM layer_stats WHERE run_id = ? ORDER BY step, layer`).raw(true) as Statement<
+    this.statsAll = db.prepare('SELECT step, layers, stats FROM layer_stats WHERE run_id = ? ORDER BY step').raw(true) as Statement<
       [number],
-      LayerStatRow
+      [number, number, Buffer]
     >;
     this.histSteps = db.prepare('SELECT DISTINCT step FROM histograms WHERE run_id = ? ORDER BY step');
     this.histSel = db.prepare(
@@ -113,7 +117,7 @@ export class MetricsRepo {
       let last = -1;
       for (const b of records.batches) {
         this.insStep.run(runId, b.step, b.epoch, b.batch, fin(b.loss), fin(b.acc));
-        for (const l of b.layers ?? []) this.insertLayer(runId, b.step, l);
+        if (b.layers?.length) this.insertLayers(runId, b.step, b.layers);
         last = Math.max(last, b.step);
       }
       for (const h of records.histograms) this.insertHistogram(runId, h);
@@ -126,12 +130,23 @@ export class MetricsRepo {
     this.insStep.run(runId, ...r);
   }
 
-  insertLayerRow(runId: number, r: LayerStatRow): void {
-    this.insLayer.run(runId, ...r);
+  /** Rows as bundles carry them (one per step and layer, in order); non-finite values are null. */
+  insertLayerRows(runId: number, rows: LayerStatRow[]): void {
+    for (let i = 0; i < rows.length; ) {
+      let j = i;
+      while (j < rows.length && rows[j]![0] === rows[i]![0]) j++;
+      const group = rows.slice(i, j);
+      const layers = Math.max(...group.map((r) => r[1])) + 1;
+      const byLayer = new Map(group.map((r) => [r[1], r]));
+      this.insStats.run(runId, rows[i]![0], layers, pack(layers, (l, f) => (byLayer.get(l)?.[f + 2] ?? NaN) as number));
+      i = j;
+    }
   }
 
-  private insertLayer(runId: number, step: number, l: LayerStats): void {
-    this.insLayer.run(runId, step, l.layer, ...LAYER_STAT_FIELDS.map((f) => fin(l[f])));
+  private insertLayers(runId: number, step: number, stats: LayerStats[]): void {
+    const layers = Math.max(...stats.map((s) => s.layer)) + 1;
+    const byLayer = new Map(stats.map((s) => [s.layer, s]));
+    this.insStats.run(runId, step, layers, pack(layers, (l, f) => byLayer.get(l)?.[LAYER_STAT_FIELDS[f]!] ?? NaN));
   }
 
   insertHistogram(runId: number, h: HistogramRecord): void {
@@ -169,13 +184,13 @@ export class MetricsRepo {
       series.loss.push(num(r.loss));
       series.acc.push(num(r.acc));
     }
-    for (const r of this.statsSel.iterate(runId, statStride, lastStep)) {
-      const step = r.step as number;
-      const layer = r.layer as number;
-      if (series.statSteps[series.statSteps.length - 1] !== step) series.statSteps.push(step);
-      const stats = { layer } as LayerStats;
-      LAYER_STAT_FIELDS.forEach((f, i) => (stats[f] = num(r[LAYER_STAT_COLUMNS[i]!]!)));
-      (series.layerStats[layer] ??= []).push(stats);
+    for (const [step, layers, buf] of this.statsSel.all(runId, statStride, lastStep)) {
+      series.statSteps.push(step);
+      for (let layer = 0; layer < layers; layer++) {
+        const stats = { layer } as LayerStats;
+        for (let f = 0; f < NF; f++) stats[LAYER_STAT_FIELDS[f]!] = buf.readDoubleLE((layer * NF + f) * 8);
+        (series.layerStats[layer] ??= []).push(stats);
+      }
     }
     return { series, decimated: stride > 1 || statStride > statsEvery };
   }
@@ -214,7 +229,13 @@ export class MetricsRepo {
   rows(runId: number): RunRows {
     return {
       steps: this.stepsAll.all(runId),
-      layerStats: this.statsAll.all(runId),
+      layerStats: this.statsAll.all(runId).flatMap(([step, layers, buf]) =>
+        Array.from({ length: layers }, (_, layer): LayerStatRow => [
+          step,
+          layer,
+          ...Array.from({ length: NF }, (_, f) => fin(buf.readDoubleLE((layer * NF + f) * 8))),
+        ]),
+      ),
       histograms: this.histAll.all(runId).map(toHistogram),
       epochs: this.epochs(runId),
       predictions: this.predictions(runId),

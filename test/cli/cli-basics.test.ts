@@ -1,12 +1,16 @@
 // The built `gradient-lab` command: help, info with the real backend probe, and `serve`, whose first line of
 // stdout is the URL with its token.
 import { spawn, spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = resolve(ROOT, 'bin/gradient-lab.js');
+// Never touch the user's own database from a test.
+process.env.GRADIENT_LAB_DB = join(mkdtempSync(join(tmpdir(), 'gl-cli-basics-')), 'lab.db');
 
 describe('gradient-lab CLI', () => {
   it('prints help naming its commands', () => {

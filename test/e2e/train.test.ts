@@ -44,7 +44,8 @@ describe('Train view in Chromium through the web host', () => {
     // Charts fill: loss line, heatmap columns, the flow diagram's first band is "no signal".
     await expect.poll(async () => (await page.locator('[data-series="smoothed"]').first().getAttribute('d'))?.length ?? 0).toBeGreaterThan(20);
     await expect.poll(async () => Number(await page.locator('[data-testid="chart-layer-heatmap"] svg[data-chart]').getAttribute('data-cols'))).toBeGreaterThan(5);
-    await expect.poll(() => page.locator('[data-testid="chart-gradient-flow"] [data-band="0"]').getAttribute('data-state')).toBe('zero');
+    // seed-keras's hidden layer is exactly 0 in all or most steps (a rare sample leaves a ~1e-8 trace).
+    await expect.poll(() => page.locator('[data-testid="chart-gradient-flow"] [data-band="0"]').getAttribute('data-state')).toMatch(/^(zero|mostly-zero)$/);
     expect(await page.locator('[data-testid="chart-gradient-flow"] [data-band="1"]').getAttribute('data-state')).toBe('signal');
     await page.screenshot({ path: join(app.outDir, 'train-seed-keras-running.png'), fullPage: true });
     await page.locator('[data-testid="chart-gradient-flow"]').screenshot({ path: join(app.outDir, 'train-seed-keras-flow.png') });
@@ -70,6 +71,7 @@ describe('Train view in Chromium through the web host', () => {
     expect(await page.locator('[data-testid="chart-gradient-flow"] [data-band="0"]').getAttribute('data-state')).toBe('signal');
     await page.screenshot({ path: join(app.outDir, 'train-seed-he-completed.png'), fullPage: true });
     await page.locator('[data-testid="chart-gradient-flow"]').screenshot({ path: join(app.outDir, 'train-seed-he-flow.png') });
+    await page.locator('[data-testid="chart-layer-heatmap"]').screenshot({ path: join(app.outDir, 'train-seed-he-heatmap.png') });
 
     // A finished run opens from its address with its saved series.
     const url = new URL(page.url());
@@ -80,5 +82,17 @@ describe('Train view in Chromium through the web host', () => {
     expect(await page.locator('[data-testid="run-status"]').getAttribute('data-status')).toBe('completed');
     await expect.poll(async () => (await page.locator('[data-series="smoothed"]').first().getAttribute('d'))?.length ?? 0).toBeGreaterThan(20);
     expect(await page.locator('[data-testid="chart-predictions"] [data-prediction]').count()).toBeGreaterThan(8);
+  });
+
+  it('opens the stopped seed-keras run from its address, in Japanese, with the dead layer marked', async () => {
+    const { page } = app;
+    await page.click('[data-testid="lang-ja"]');
+    await page.goto(app.url.replace(/#.*$/, '') + '#/train?run=1');
+    await page.locator('[data-testid="train-saved"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-testid="run-status"]').textContent()).toContain('停止');
+    expect(await page.locator('[data-testid="preset-description"]').textContent()).toContain('正規分布');
+    await expect.poll(() => page.locator('[data-testid="chart-gradient-flow"] [data-band="0"]').textContent()).toContain('信号なし');
+    await page.screenshot({ path: join(app.outDir, 'train-seed-keras-saved-ja.png') });
+    await page.click('[data-testid="lang-en"]');
   });
 });

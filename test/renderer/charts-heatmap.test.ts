@@ -54,6 +54,18 @@ describe('LayerHeatmap.canvas', () => {
   });
 });
 
+describe('LayerHeatmap legend', () => {
+  it('recolours its legend when the data range moves', async () => {
+    const mk = (a: number) => LAYERS.map((l) => [0, 1, 2, 3].map((s) => stats(l.index, 10 ** (a + 0.3 * l.index + 0.01 * s))));
+    const props = { layers: LAYERS, statSteps: [0, 1, 2, 3], width: 400, height: 240 };
+    const { getByTestId, rerender } = render(LayerHeatmap, { ...props, layerStats: mk(-7) });
+    await rerender({ ...props, layerStats: mk(-1.5) });
+    const fills = new Set([...getByTestId('heat-legend').querySelectorAll('rect')].map((r) => r.getAttribute('fill')));
+    expect(fills.size).toBeGreaterThan(20);
+    expect([...getByTestId('heat-legend').querySelectorAll('[data-legend-tick]')].map((t) => t.textContent)).toEqual(['10⁻²', '10⁻¹', '10⁰']);
+  });
+});
+
 describe('chart math', () => {
   it('decimates to the budget and keeps spikes', () => {
     const xs = Array.from({ length: 10_000 }, (_, i) => i);

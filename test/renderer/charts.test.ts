@@ -59,6 +59,16 @@ describe('GradientFlowDiagram', () => {
     for (const i of [1, 2, 3]) expect(container.querySelector(`[data-band="${i}"]`)!.getAttribute('data-state')).toBe('signal');
   });
 
+  it('draws a layer silent in most recent steps in the "no signal" style, with the count', () => {
+    const folded = STATS.map((s) => ({ ...s, window: 8, gradZeroSteps: 0, deltaZeroSteps: 0 }));
+    folded[0] = { ...stats(0, 3e-8), window: 8, gradZeroSteps: 6, deltaZeroSteps: 0 };
+    const { container } = render(GradientFlowDiagram, { layers: LAYERS, stats: folded });
+    const band = container.querySelector('[data-band="0"]')!;
+    expect(band.getAttribute('data-state')).toBe('mostly-zero');
+    expect(band.querySelector('[data-no-signal]')).not.toBeNull();
+    expect(band.textContent).toContain('exactly 0 in 6 of the last 8 steps');
+  });
+
   it('colours and thickens bands by log10 of the norm, on the legend’s scale', () => {
     const { container } = render(GradientFlowDiagram, { layers: LAYERS, stats: STATS, width: 800, height: 300, domain: [-10, 0] });
     const band = (i: number) => container.querySelector(`[data-band="${i}"] .band`)!;
@@ -113,6 +123,18 @@ describe('LayerNormChart', () => {
     // Layer 0 measured exactly at its bound (k = 3): the bound passes through the point.
     expect(ys[0]).toBeCloseTo(num(container.querySelector('[data-point="0"]'), 'cy'), 2);
     expect(ys[3]).toBeCloseTo(num(container.querySelector('[data-point="3"]'), 'cy'), 2);
+  });
+});
+
+describe('live updates', () => {
+  it('redraws points, tick labels and legend colours when the same chart gets new data', async () => {
+    const { container, rerender } = render(LayerNormChart, { layers: LAYERS, stats: STATS, showBound: false });
+    const before = num(container.querySelector('[data-point="1"]'), 'cy');
+    const ticksBefore = ticks(container, 'y').join();
+    await rerender({ layers: LAYERS, stats: [stats(0, 1e-9), stats(1, 1e-2), stats(2, 1e-1), stats(3, 1)], showBound: false });
+    expect(num(container.querySelector('[data-point="1"]'), 'cy')).not.toBeCloseTo(before, 1);
+    expect(ticks(container, 'y').join()).not.toBe(ticksBefore);
+    expect(container.querySelector('[data-point="0"]')).not.toBeNull();
   });
 });
 

@@ -50,23 +50,15 @@ export function migrate0010(db: Database): void {
       PRIMARY KEY (run_id, step)
     ) STRICT, WITHOUT ROWID;
 
+    -- One row per statistics step: every layer's LayerStats as float64 little-endian, layer-major, in the order
+    -- of LAYER_STAT_FIELDS (electron/common/bundle.ts). Packed because charts read thousands of steps × layers
+    -- at a time and per-value columns cost more to read than the query itself; NaN and Infinity survive as-is.
     CREATE TABLE layer_stats (
-      run_id          INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
-      step            INTEGER NOT NULL,
-      layer           INTEGER NOT NULL,
-      grad_norm       REAL,
-      grad_mean_abs   REAL,
-      grad_max_abs    REAL,
-      grad_zero_frac  REAL,
-      bias_grad_norm  REAL,
-      delta_norm      REAL,
-      weight_norm     REAL,
-      update_ratio    REAL,
-      act_mean        REAL,
-      act_std         REAL,
-      saturated_frac  REAL,
-      dead_frac       REAL,
-      PRIMARY KEY (run_id, step, layer)
+      run_id  INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+      step    INTEGER NOT NULL,
+      layers  INTEGER NOT NULL,
+      stats   BLOB    NOT NULL,
+      PRIMARY KEY (run_id, step)
     ) STRICT, WITHOUT ROWID;
 
     CREATE TABLE histograms (

@@ -123,6 +123,13 @@ export function powerLabel(v: number): string {
 export const pct = format('.0%');
 export const pct1 = format('.1%');
 
+/** How many of the `window` steps folded into one statistics entry had an exactly zero gradient. */
+export interface ZeroSteps {
+  window: number;
+  gradZeroSteps: number;
+  deltaZeroSteps: number;
+}
+
 /** The value of a layer-statistics metric the gradient charts can show. */
 export type GradMetric = 'grad' | 'delta';
 

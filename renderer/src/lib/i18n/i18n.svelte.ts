@@ -4,12 +4,14 @@ import shell from './messages/shell';
 import learn from './messages/learn';
 import train from './messages/train';
 import charts from './messages/charts';
+import history from './messages/history';
+import compare from './messages/compare';
 
 export type Locale = 'ja' | 'en';
 export const LOCALES: Locale[] = ['ja', 'en'];
 const STORAGE_KEY = 'gradient-lab.locale';
 
-const catalogs = [shell, learn, train, charts];
+const catalogs = [shell, learn, train, charts, history, compare];
 type Catalog = { en: Record<string, string>; ja: Record<string, string> };
 const messages: Record<Locale, Record<string, string>> = { en: {}, ja: {} };
 for (const c of catalogs as Catalog[]) {

@@ -12,15 +12,30 @@ function geoMean(values: number[]): number {
   return 10 ** (pos.reduce((a, v) => a + Math.log10(v), 0) / pos.length);
 }
 
+/** Recent statistics of one layer, with how many of the folded steps had an exactly zero gradient. */
+export interface RecentLayerStats extends LayerStats {
+  /** Steps folded. */
+  window: number;
+  gradZeroSteps: number;
+  deltaZeroSteps: number;
+}
+
 /**
  * Per layer, the last `n` statistics steps folded into one: magnitudes by geometric mean over their non-zero
- * values (exactly 0 only when every step was 0 — a zero is never invented), fractions by arithmetic mean.
+ * values (exactly 0 only when every step was 0 — a zero is never invented, nor hidden: the number of steps
+ * that were exactly 0 is kept), fractions by arithmetic mean.
  */
-export function recentStats(layerStats: readonly (readonly LayerStats[])[], n = 8): LayerStats[] | null {
+export function recentStats(layerStats: readonly (readonly LayerStats[])[], n = 8): RecentLayerStats[] | null {
   if (layerStats.length === 0 || (layerStats[0]?.length ?? 0) === 0) return null;
   return layerStats.map((series, layer) => {
     const tail = series.slice(-n);
-    const out = { ...tail[tail.length - 1]!, layer };
+    const out: RecentLayerStats = {
+      ...tail[tail.length - 1]!,
+      layer,
+      window: tail.length,
+      gradZeroSteps: tail.filter((s) => s.gradNorm === 0).length,
+      deltaZeroSteps: tail.filter((s) => s.deltaNorm === 0).length,
+    };
     for (const f of LOG_FIELDS) out[f] = geoMean(tail.map((s) => s[f]));
     for (const f of MEAN_FIELDS) out[f] = tail.reduce((a, s) => a + s[f], 0) / tail.length;
     return out;

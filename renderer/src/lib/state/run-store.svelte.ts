@@ -7,7 +7,7 @@ import type { LabEvent } from '../../../../electron/common/contract';
 import type { FinalMetrics, HistogramRecord, LayerInfo, LayerStats, Prediction } from '../../../../electron/common/records';
 import type { RunDetail, RunProgress, RunProgressEvent, RunStatus, RunStatusEvent } from '../../../../electron/common/runs';
 import type { EpochPoint } from '../../charts/chart-math';
-import { recentStats, stepsPerEpoch } from './run-data';
+import { recentStats, stepsPerEpoch, type RecentLayerStats } from './run-data';
 
 export type Scheduler = (cb: () => void) => void;
 type ProgressPayload = RunProgressEvent & { runId: number };
@@ -34,7 +34,7 @@ export class RunStore {
   layerStats = $state.raw<LayerStats[][]>([]);
   epochs = $state.raw<EpochPoint[]>([]);
   histograms = $state.raw<HistogramRecord[]>([]);
-  recent = $state.raw<LayerStats[] | null>(null);
+  recent = $state.raw<RecentLayerStats[] | null>(null);
   /** true when the shown series come from a saved run (run:get), not a live stream. */
   saved = $state(false);
   /** How many times buffered events were applied (one per frame at most). */
@@ -48,8 +48,16 @@ export class RunStore {
   #early: LabEvent[] = [];
   #schedule: Scheduler;
 
-  constructor(schedule: Scheduler = defaultScheduler) {
+  #minIntervalMs: number;
+  #lastFlush = -Infinity;
+
+  /**
+   * @param schedule when to apply buffered events (default: the next animation frame)
+   * @param minIntervalMs at least this long between two applications (charts redraw ≤ 1000/minIntervalMs a second)
+   */
+  constructor(schedule: Scheduler = defaultScheduler, minIntervalMs = 0) {
     this.#schedule = schedule;
+    this.#minIntervalMs = minIntervalMs;
   }
 
   /** Start following a run: clears everything and replays its events that arrived early. */
@@ -74,19 +82,27 @@ export class RunStore {
     }
     if (event.channel === 'run:progress') {
       this.#pending.push(event.payload);
-      if (!this.#scheduled) {
-        this.#scheduled = true;
-        this.#schedule(() => this.flush());
-      }
+      this.#request();
     } else {
       this.flush();
       this.#applyStatus(event.payload);
     }
   }
 
+  #request(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    this.#schedule(() => {
+      this.#scheduled = false;
+      const wait = this.#lastFlush + this.#minIntervalMs - Date.now();
+      if (wait > 0) return void setTimeout(() => this.#request(), wait);
+      this.flush();
+    });
+  }
+
   /** Apply every buffered progress event at once. */
   flush(): void {
-    this.#scheduled = false;
+    this.#lastFlush = Date.now();
     const batch = this.#pending;
     if (batch.length === 0) return;
     this.#pending = [];
@@ -124,8 +140,9 @@ export class RunStore {
     this.acc = acc;
     this.statSteps = statSteps;
     this.layerStats = layerStats;
-    this.epochs = epochs;
-    this.histograms = histograms;
+    // Only hand charts a new array when something was added, so unchanged charts do not recompute.
+    if (epochs.length !== this.epochs.length) this.epochs = epochs;
+    if (histograms.length !== this.histograms.length) this.histograms = histograms;
     this.recent = recentStats(layerStats);
   }
 
@@ -199,4 +216,4 @@ export class RunStore {
 }
 
 /** The one store the Train view uses; it outlives view switches so a live run keeps its history. */
-export const currentRun = new RunStore();
+export const currentRun = new RunStore(defaultScheduler, 100);

@@ -65,6 +65,17 @@ export function runIdsFromHash(hash: string): number[] {
   return [...new Set(ids)];
 }
 
+let lastIds: number[] = [];
+
+/** The runs last compared in this window, so the Compare tab reopens them after a visit elsewhere. */
+export function rememberComparison(ids: readonly number[]): void {
+  lastIds = [...ids];
+}
+
+export function lastComparison(): number[] {
+  return lastIds;
+}
+
 export function compareHash(runIds: readonly number[]): string {
   return `#/compare?runs=${runIds.join(',')}`;
 }

@@ -25,6 +25,7 @@ const en = {
   'charts.flow.direction': '← the error flows back (backpropagation)',
   'charts.flow.backward': 'output side (error enters here)',
   'charts.flow.noSignal': 'no signal',
+  'charts.flow.mostlyZero': 'exactly 0 in {zeros} of the last {window} steps (otherwise {value})',
   'charts.flow.noSignalLegend': 'no signal: the gradient is exactly 0',
   'charts.flow.readout': '{layer} ({units} units, {activation}): ‖∂E/∂W‖ {grad}, ‖δ‖ {delta}, zero entries {zeros}, saturated {saturated}, dead {dead}',
 
@@ -96,6 +97,7 @@ const ja: Record<keyof typeof en, string> = {
   'charts.flow.direction': '← 誤差が逆向きに伝わる（誤差逆伝播）',
   'charts.flow.backward': '出力側（誤差はここから入る）',
   'charts.flow.noSignal': '信号なし',
+  'charts.flow.mostlyZero': '直近 {window} ステップ中 {zeros} 回ちょうど 0（それ以外は {value}）',
   'charts.flow.noSignalLegend': '信号なし：勾配がちょうど 0',
   'charts.flow.readout': '{layer}（{units} ユニット、{activation}）：‖∂E/∂W‖ {grad}、‖δ‖ {delta}、0 の要素 {zeros}、飽和 {saturated}、死んだユニット {dead}',
 

@@ -1,0 +1,151 @@
+// Compare-view render benchmark (run: npx tsx bench/compare-render.ts [--repeat N]; needs `npm run build`).
+// Writes one synthetic bundle of 8 full-length runs (10 epochs × 469 steps, statistics every step: four 1-layer
+// seed-family runs, one with an exactly-zero first layer, and four 10-layer deep-family runs), imports it with
+// the CLI into a fresh database, opens #/compare?runs=… in Chromium through the web host and reads the view's
+// own clock: from the comparison data arriving (parsed) to the charts painted. Target: ≤ 300 ms.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, LAYER_STAT_FIELDS, type Bundle, type BundleRun } from '../electron/common/bundle';
+import { PRESETS } from '../electron/common/presets';
+import { HISTOGRAM, type LayerInfo } from '../electron/common/records';
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, startServer, stopServer } from '../test/e2e/harness';
+
+const { values: args } = parseArgs({ options: { repeat: { type: 'string', default: '5' } } });
+const REPEAT = Math.max(1, Number(args.repeat));
+const EPOCHS = 10;
+const STEPS_PER_EPOCH = 469;
+const TARGET_MS = 300;
+
+/** A deterministic pseudo-random sequence, so every run of the benchmark draws the same data. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+function syntheticRun(index: number, presetId: string): BundleRun {
+  const preset = PRESETS.find((p) => p.id === presetId)!;
+  const hidden = preset.config.model.depth;
+  const layers: LayerInfo[] = Array.from({ length: hidden + 1 }, (_, i) => ({
+    index: i,
+    name: `dense_${i + 1}`,
+    units: i === hidden ? 10 : preset.config.model.width,
+    fanIn: i === 0 ? 784 : preset.config.model.width,
+    activation: i === hidden ? 'softmax' : preset.config.model.activation,
+    output: i === hidden,
+  }));
+  const rand = rng(index + 1);
+  const dead = presetId === 'seed-keras';
+  const vanishing = preset.config.model.activation === 'sigmoid' && !preset.config.model.batchNorm && !preset.config.model.residual;
+  const total = EPOCHS * STEPS_PER_EPOCH;
+  const steps: BundleRun['steps'] = [];
+  const layerStats: BundleRun['layerStats'] = [];
+  const histograms: BundleRun['histograms'] = [];
+  for (let step = 0; step < total; step++) {
+    const progress = step / total;
+    const loss = dead ? 2.3026 + rand() * 1e-3 : 2.3 * Math.exp(-6 * progress) + 0.08 + rand() * 0.05;
+    steps.push([step, Math.floor(step / STEPS_PER_EPOCH), step % STEPS_PER_EPOCH, loss, Math.min(1, 1 - loss / 2.5 + rand() * 0.02)]);
+    for (let l = 0; l < layers.length; l++) {
+      const k = layers.length - 1 - l;
+      const g = dead && l === 0 ? 0 : 0.1 * (vanishing ? 0.25 ** k : 0.8 ** k) * (1 + rand());
+      const row: number[] = [step, l];
+      for (const f of LAYER_STAT_FIELDS) row.push(f === 'gradZeroFrac' ? (g === 0 ? 1 : 0) : f.endsWith('Frac') ? rand() * 0.1 : f === 'weightNorm' ? 5 + rand() : g * (0.5 + rand()));
+      layerStats.push(row as BundleRun['layerStats'][number]);
+      if (step % 50 === 0) {
+        const counts = new Array<number>(HISTOGRAM.bins).fill(0);
+        if (g > 0) counts[Math.max(0, Math.min(HISTOGRAM.bins - 1, Math.round(((Math.log10(g) - HISTOGRAM.log10Min) / (HISTOGRAM.log10Max - HISTOGRAM.log10Min)) * HISTOGRAM.bins)))] = 1000;
+        histograms.push({ step, layer: l, counts, zeros: g > 0 ? 0 : 1000, total: 1000 });
+      }
+    }
+  }
+  const epochs = Array.from({ length: EPOCHS }, (_, e) => {
+    const loss = steps[(e + 1) * STEPS_PER_EPOCH - 1]![3]!;
+    return { epoch: e, trainLoss: loss, trainAcc: 1 - loss / 2.5, testLoss: loss * 1.05, testAcc: 1 - (loss * 1.05) / 2.5, seconds: 30, samplesPerSec: 2000 };
+  });
+  const last = epochs[EPOCHS - 1]!;
+  return {
+    sourceId: index + 1,
+    name: `${preset.name.en} (synthetic)`,
+    created: new Date(Date.UTC(2025, 0, 1, 10, index)).toISOString(),
+    status: 'completed',
+    config: preset.config,
+    layers,
+    backend: 'wasm',
+    skipped: [],
+    appVersion: '0.1.0',
+    startedAt: null,
+    endedAt: null,
+    durationSec: 300,
+    final: { trainLoss: last.trainLoss, trainAcc: last.trainAcc, testLoss: last.testLoss, testAcc: last.testAcc },
+    notes: '',
+    tags: ['bench'],
+    error: null,
+    origin: null,
+    steps,
+    layerStats,
+    histograms,
+    epochs,
+    predictions: [],
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main(): Promise<void> {
+  const tmp = mkdtempSync(join(tmpdir(), 'gradient-lab-bench-compare-'));
+  const dbPath = join(tmp, 'lab.db');
+  const ids = ['seed-keras', 'seed-he', 'seed-relu-he', 'seed-batchnorm', 'deep-sigmoid', 'deep-relu-he', 'deep-batchnorm', 'deep-residual'];
+  const bundle: Bundle = {
+    format: BUNDLE_FORMAT,
+    version: BUNDLE_VERSION,
+    appVersion: '0.1.0',
+    exported: new Date().toISOString(),
+    runs: ids.map((p, i) => syntheticRun(i, p)),
+  };
+  const file = join(tmp, 'eight-runs.gradientlab.gz');
+  writeFileSync(file, gzipSync(JSON.stringify(bundle)));
+  const env = { ...process.env, GRADIENT_LAB_DB: dbPath };
+  const out = execFileSync(process.execPath, [join(ROOT, 'out/main/cli.js'), 'import', file, '--json'], { env, cwd: ROOT }).toString();
+  const runIds = (JSON.parse(out) as { runIds: number[] }).runIds;
+  console.log(`imported ${runIds.length} synthetic runs (${EPOCHS} epochs × ${STEPS_PER_EPOCH} steps, stats every step)`);
+
+  const { url, server } = await startServer(dbPath);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1600, height: 1100 } })).newPage();
+    const address = `${url}#/compare?runs=${runIds.join(',')}`;
+    const render: number[] = [];
+    const load: number[] = [];
+    for (let i = 0; i <= REPEAT; i++) {
+      await page.goto(i === 0 ? address : 'about:blank');
+      if (i > 0) await page.goto(address);
+      const view = page.locator('[data-testid="compare-view"][data-render-ms]');
+      await view.waitFor({ timeout: 60_000 });
+      const r = Number(await view.getAttribute('data-render-ms'));
+      const l = Number(await view.getAttribute('data-load-ms'));
+      if (i === 0) {
+        console.log(`warm-up: render ${r.toFixed(0)} ms, request + render ${l.toFixed(0)} ms`);
+        if ((await page.locator('[data-testid="compare-legend"] [data-run]').count()) !== 8) throw new Error('the comparison did not show 8 runs');
+        await page.screenshot({ path: join(ROOT, 'test-results', 'bench-compare-8-runs.png'), fullPage: true });
+        continue;
+      }
+      render.push(r);
+      load.push(l);
+    }
+    console.log(`render (data arrived → painted), ${REPEAT} loads: ${render.map((x) => x.toFixed(0)).join(', ')} ms`);
+    console.log(`request + render (asked → painted): ${load.map((x) => x.toFixed(0)).join(', ')} ms`);
+    const m = median(render);
+    console.log(`compare-render median: ${m.toFixed(0)} ms (target ≤ ${TARGET_MS} ms) ${m <= TARGET_MS ? 'OK' : 'OVER'}`);
+    console.log(`request + render median: ${median(load).toFixed(0)} ms`);
+  } finally {
+    await browser.close();
+    await stopServer(server);
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+await main();

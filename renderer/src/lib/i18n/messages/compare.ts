@@ -1,0 +1,118 @@
+// Strings of the Compare view. Symbols such as ‖∂E/∂W‖ are written in the components.
+const en = {
+  'compare.title': 'Compare runs',
+  'compare.backToHistory': '← History',
+  'compare.empty': 'Pick 2 to 8 saved runs in the History view and press “Compare selected”, or run a sweep below.',
+  'compare.tooMany': 'At most {max} runs can be compared at once.',
+  'compare.pickInHistory': 'Go to the History view',
+  'compare.loading': 'Loading the runs…',
+  'compare.error': 'The comparison could not be loaded: {message}',
+  'compare.allHidden': 'All runs are hidden. Click a run in the legend to show it again.',
+  'compare.legend.label': 'Runs in this comparison (click to show or hide)',
+  'compare.legend.hint': 'Click a run to hide or show it in the charts.',
+  'compare.legend.hide': 'Hide “{name}” in the charts',
+  'compare.legend.show': 'Show “{name}” in the charts',
+  'compare.axis.epoch': 'epoch',
+
+  'compare.curves.title': 'Loss and accuracy',
+  'compare.curves.subtitleStep': 'Per training batch, smoothed. One colour per run.',
+  'compare.curves.subtitleEpoch': 'Per epoch, on the test set. One colour per run.',
+  'compare.curves.modeLabel': 'x axis',
+  'compare.curves.perStep': 'per step',
+  'compare.curves.perEpoch': 'per epoch',
+  'compare.curves.atStep': 'step {step}',
+  'compare.curves.atEpoch': 'epoch {epoch}',
+
+  'compare.grad.title': 'Gradient size over training: {layer}',
+  'compare.grad.subtitle': 'Log scale. Under the axis, each run’s strip is filled where its gradient is exactly 0.',
+  'compare.grad.layer': 'Layer',
+  'compare.grad.first': 'first layer (L1)',
+  'compare.grad.readout': 'at the end: {values}',
+
+  'compare.profile.title': 'Gradient size per layer at the end',
+  'compare.profile.subtitle': 'Log scale, mean of the last statistics steps. Input side left, output right.',
+
+  'compare.heat.title': 'Gradient size, layer × step, one colour scale for all runs',
+  'compare.heat.subtitle': 'Same colour = same gradient size in every panel; dark = vanishing, grey = exactly 0.',
+  'compare.heat.out': 'out',
+
+  'compare.diff.title': 'Settings that differ',
+  'compare.diff.none': 'These runs have identical settings.',
+  'compare.diff.note': 'Only the {count} differing setting(s) are listed; everything else is the same in all runs.',
+  'compare.diff.field': 'Setting',
+
+  'compare.summary.title': 'Results',
+  'compare.summary.run': 'Run',
+  'compare.summary.testAcc': 'Final test accuracy',
+  'compare.summary.first': '‖∂E/∂W‖ first layer',
+  'compare.summary.last': '‖∂E/∂W‖ output layer',
+  'compare.summary.span': 'Span',
+  'compare.summary.spanDecades': '{decades} decades',
+  'compare.summary.spanZero': 'no signal (first layer = 0)',
+  'compare.summary.spanHelp': 'Span: how many powers of ten the first layer’s gradient lies below (−) or above (+) the output layer’s, at the end of training.',
+
+  'compare.read.title': 'How to read this page',
+  'compare.read.curves': 'Loss and accuracy: a run whose loss stays flat at ln 10 ≈ 2.30 (10 % accuracy) is not learning at all.',
+  'compare.read.grad': 'Gradient charts: every step down by one power of ten is a layer that learns ten times more slowly; a mark in the “= 0” row means that layer gets no signal at all.',
+  'compare.read.heat': 'Heatmaps: all panels share one colour scale, so a darker panel really has smaller gradients.',
+} as const;
+
+const ja: Record<keyof typeof en, string> = {
+  'compare.title': '実行の比較',
+  'compare.backToHistory': '← 履歴',
+  'compare.empty': '「履歴」画面で保存した実行を 2〜8 件選び「選択した実行を比較」を押すか、下の一括実行を使ってください。',
+  'compare.tooMany': '一度に比較できるのは {max} 件までです。',
+  'compare.pickInHistory': '「履歴」画面へ',
+  'compare.loading': '実行を読み込んでいます…',
+  'compare.error': '比較を読み込めませんでした: {message}',
+  'compare.allHidden': 'すべての実行が非表示です。凡例の実行をクリックすると再表示します。',
+  'compare.legend.label': '比較中の実行（クリックで表示／非表示）',
+  'compare.legend.hint': '実行をクリックするとグラフでの表示／非表示を切り替えます。',
+  'compare.legend.hide': '「{name}」をグラフで非表示にする',
+  'compare.legend.show': '「{name}」をグラフに表示する',
+  'compare.axis.epoch': 'エポック',
+
+  'compare.curves.title': '損失と正解率',
+  'compare.curves.subtitleStep': '学習バッチごと（平滑化）。実行ごとに色分け。',
+  'compare.curves.subtitleEpoch': 'エポックごと、テストデータ。実行ごとに色分け。',
+  'compare.curves.modeLabel': '横軸',
+  'compare.curves.perStep': 'ステップごと',
+  'compare.curves.perEpoch': 'エポックごと',
+  'compare.curves.atStep': 'ステップ {step}',
+  'compare.curves.atEpoch': 'エポック {epoch}',
+
+  'compare.grad.title': '学習中の勾配の大きさ: {layer}',
+  'compare.grad.subtitle': '対数目盛。軸の下の帯は、その実行の勾配がちょうど0だった区間を示します。',
+  'compare.grad.layer': '層',
+  'compare.grad.first': '最初の層（L1）',
+  'compare.grad.readout': '最後の値: {values}',
+
+  'compare.profile.title': '学習終了時の層ごとの勾配の大きさ',
+  'compare.profile.subtitle': '対数目盛。最後の数ステップの平均。左が入力側、右が出力側。',
+
+  'compare.heat.title': '勾配の大きさ（層 × ステップ）、全実行で共通の色目盛',
+  'compare.heat.subtitle': 'どのパネルでも同じ色は同じ大きさ。暗いほど勾配が消えかけ、灰色はちょうど0。',
+  'compare.heat.out': '出力',
+
+  'compare.diff.title': '異なる設定',
+  'compare.diff.none': 'これらの実行の設定はすべて同じです。',
+  'compare.diff.note': '異なる {count} 項目だけを表示しています。それ以外の設定はすべて同じです。',
+  'compare.diff.field': '設定',
+
+  'compare.summary.title': '結果',
+  'compare.summary.run': '実行',
+  'compare.summary.testAcc': '最終テスト正解率',
+  'compare.summary.first': '‖∂E/∂W‖ 最初の層',
+  'compare.summary.last': '‖∂E/∂W‖ 出力層',
+  'compare.summary.span': '差（桁）',
+  'compare.summary.spanDecades': '{decades} 桁',
+  'compare.summary.spanZero': '信号なし（最初の層 = 0）',
+  'compare.summary.spanHelp': '差: 学習終了時に、最初の層の勾配が出力層の勾配より何桁小さい（−）か大きい（+）か。',
+
+  'compare.read.title': 'このページの見方',
+  'compare.read.curves': '損失と正解率: 損失が ln 10 ≈ 2.30（正解率 10 %）のまま動かない実行は、まったく学習していません。',
+  'compare.read.grad': '勾配のグラフ: 1 桁下がるごとに、その層の学習は 10 倍遅くなります。「= 0」の行の印は、その層に信号がまったく届いていないことを示します。',
+  'compare.read.heat': 'ヒートマップ: すべてのパネルで色目盛が共通なので、暗いパネルほど本当に勾配が小さいのです。',
+};
+
+export default { en, ja };
