@@ -15,7 +15,7 @@ import { PRESETS } from '../electron/common/presets';
 import { HISTOGRAM, type LayerInfo } from '../electron/common/records';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, startServer, stopServer } from '../test/e2e/harness';
 
-const { values: args } = parseArgs({ options: { repeat: { type: 'string', default: '5' } } });
+const { values: args } = parseArgs({ options: { repeat: { type: 'string', default: '5' }, profile: { type: 'boolean', default: false } } });
 const REPEAT = Math.max(1, Number(args.repeat));
 const EPOCHS = 10;
 const STEPS_PER_EPOCH = 469;
@@ -93,6 +93,24 @@ function syntheticRun(index: number, presetId: string): BundleRun {
   };
 }
 
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+/** With --profile: the functions that took the most samples during the last load (self time). */
+function printProfile(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }): void {
+  const self = new Map<string, number>();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  (profile.samples ?? []).forEach((id, i) => {
+    const n = byId.get(id)!;
+    const key = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${k}`);
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
@@ -117,14 +135,22 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const page = await (await browser.newContext({ viewport: { width: 1600, height: 1100 } })).newPage();
+    page.on('console', (m) => { if (m.text().startsWith('PHASES')) console.log(m.text()); });
     const address = `${url}#/compare?runs=${runIds.join(',')}`;
     const render: number[] = [];
     const load: number[] = [];
     for (let i = 0; i <= REPEAT; i++) {
       await page.goto(i === 0 ? address : 'about:blank');
+      const cdp = args.profile && i === REPEAT ? await page.context().newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
       if (i > 0) await page.goto(address);
       const view = page.locator('[data-testid="compare-view"][data-render-ms]');
       await view.waitFor({ timeout: 60_000 });
+      if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
       const r = Number(await view.getAttribute('data-render-ms'));
       const l = Number(await view.getAttribute('data-load-ms'));
       if (i === 0) {

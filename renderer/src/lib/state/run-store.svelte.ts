@@ -179,9 +179,17 @@ export class RunStore {
     const spe = stepsPerEpoch(train, config.training.batchSize, last, detail.epochs.length);
     this.epochs = detail.epochs.map((e) => ({ ...e, step: Math.min(last, (e.epoch + 1) * spe - 1) }));
     this.recent = recentStats(series.layerStats);
-    if (summary.progress) {
-      this.progress = { runId: summary.id, status: summary.status, step: summary.progress.step, totalSteps: summary.progress.totalSteps, epoch: 0, epochs: config.training.epochs, samplesPerSec: null, etaSec: null };
-    }
+    const done = summary.progress?.step ?? (series.steps.length ? last + 1 : 0);
+    this.progress = {
+      runId: summary.id,
+      status: summary.status,
+      step: done,
+      totalSteps: summary.progress?.totalSteps ?? spe * config.training.epochs,
+      epoch: Math.min(config.training.epochs - 1, Math.floor(Math.max(0, done - 1) / spe)),
+      epochs: config.training.epochs,
+      samplesPerSec: detail.epochs.at(-1)?.samplesPerSec ?? null,
+      etaSec: null,
+    };
   }
 
   #clear(): void {
