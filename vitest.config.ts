@@ -12,7 +12,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/{common,engine,store,service,cli,web,lint,main}/**/*.test.ts'],
+          include: ['test/{common,engine,store,service,cli,web,lint,main,reliability}/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -136,7 +136,7 @@ export class LabService {
   /** Validate, save as 'queued' and queue a run; it starts when the run before it ends. */
   startRun(config: ExperimentConfigInput, name?: string): RunSummary {
     const parsed = parseOrThrow(ExperimentConfigSchema, config, 'config');
-    const runId = this.store.runs.create({ config: parsed, name, appVersion: this.options.version, ownerPid: process.pid });
+    const runId = this.store.write(() => this.store.runs.create({ config: parsed, name, appVersion: this.options.version, ownerPid: process.pid }));
     this.queue.enqueue(runId, parsed);
     return this.store.runs.get(runId)!;
   }
@@ -178,7 +178,8 @@ export class LabService {
 
   /** Import a bundle file's bytes; nothing is written unless the whole bundle is valid. */
   importBundle(data: Buffer, fileName: string): { runIds: number[] } {
-    const runIds = writeBundle(this.store, parseBundle(data), fileName);
+    const bundle = parseBundle(data);
+    const runIds = this.store.write(() => writeBundle(this.store, bundle, fileName));
     this.emit({ channel: 'runs:changed', payload: { reason: 'imported', runIds } });
     return { runIds };
   }

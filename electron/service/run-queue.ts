@@ -107,17 +107,22 @@ export class RunQueue {
   private launch(job: Job): void {
     const { store, emit } = this.o;
     const startedAt = Date.now();
-    store.runs.setStatus(job.runId, 'running', new Date(startedAt).toISOString());
     emit({ channel: 'run:status', payload: { runId: job.runId, status: 'running' } });
-    const recorder = new RunRecorder(store, job.runId, job.config.training.batchSize, job.config.training.epochs, emit);
+    // `c` is assigned below, before any record can arrive (records come from the trainer, asynchronously).
+    const recorder = new RunRecorder(store, job.runId, job.config.training.batchSize, job.config.training.epochs, emit, (e) => {
+      if (this.current?.runId === job.runId) this.end(this.current, { type: 'failed', message: `Recording the run failed: ${e.message}` });
+    });
     let trainer: TrainerHandle;
     let resolveExit!: () => void;
     const exited = new Promise<void>((r) => (resolveExit = r));
     try {
+      // Called from a trainer's exit too: a throw here (database full, ...) would take the host down.
+      store.write(() => store.runs.setStatus(job.runId, 'running', new Date(startedAt).toISOString()));
       trainer = this.o.launcher.launch();
     } catch (e) {
+      const message = (e as Error).name === 'StoreWriteError' ? `Recording the run failed: ${(e as Error).message}` : `The trainer process could not start: ${(e as Error).message}`;
       this.current = { ...job, trainer: deadHandle, recorder, startedAt, ended: false, stopRequested: false, exited };
-      this.end(this.current, { type: 'failed', message: `The trainer process could not start: ${(e as Error).message}` });
+      this.end(this.current, { type: 'failed', message });
       this.afterExit(this.current, resolveExit);
       return;
     }
@@ -178,7 +183,12 @@ export class RunQueue {
   private end(c: Current, m: EndMessage): void {
     if (c.ended) return;
     c.ended = true;
-    c.recorder.finish();
+    let writeError: string | undefined;
+    try {
+      c.recorder.finish();
+    } catch (e) {
+      writeError = `Recording the run failed: ${(e as Error).message}`;
+    }
     let status: RunStatus;
     let final: FinalMetrics | undefined;
     let predictions: Prediction[] = [];
@@ -199,13 +209,19 @@ export class RunQueue {
       default:
         assertNever(m);
     }
+    if (writeError && status !== 'failed') [status, error] = ['failed', writeError];
     const { store, emit } = this.o;
     try {
-      if (predictions.length) store.metrics.savePredictions(c.runId, predictions);
+      if (predictions.length) store.write(() => store.metrics.savePredictions(c.runId, predictions));
     } catch (e) {
       error = `Saving predictions failed: ${(e as Error).message}`;
     }
-    store.runs.end(c.runId, { status, endedAt: new Date().toISOString(), durationSec: (Date.now() - c.startedAt) / 1000, final, error });
+    try {
+      store.write(() => store.runs.end(c.runId, { status, endedAt: new Date().toISOString(), durationSec: (Date.now() - c.startedAt) / 1000, final, error }));
+    } catch (e) {
+      // The row stays 'running' and becomes 'interrupted' at the next start; the event still tells the user why.
+      error = [error, `Saving the run's end failed: ${(e as Error).message}`].filter(Boolean).join('; ');
+    }
     emit({
       channel: 'run:status',
       payload: { runId: c.runId, status, ...(error ? { error } : {}), ...(final ? { final } : {}), ...(predictions.length ? { predictions } : {}) },

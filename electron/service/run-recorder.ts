@@ -29,12 +29,14 @@ export class RunRecorder {
     private readonly batchSize: number,
     epochs: number,
     private readonly emit: (e: LabEvent) => void,
+    /** A timed flush the database refused (disk full, ...): the queue ends the run with the reason. */
+    private readonly onWriteError: (e: Error) => void = () => {},
   ) {
     this.progress = { runId, status: 'running', step: 0, totalSteps: 0, epoch: 0, epochs, samplesPerSec: null, etaSec: null };
   }
 
   onStarted(m: StartedMessage): void {
-    this.store.runs.setStarted(this.runId, { backend: m.backend, skipped: m.skipped, layers: m.layers, totalSteps: m.totalSteps });
+    this.store.write(() => this.store.runs.setStarted(this.runId, { backend: m.backend, skipped: m.skipped, layers: m.layers, totalSteps: m.totalSteps }));
     this.progress.totalSteps = m.totalSteps;
     this.started = { layers: m.layers, backend: m.backend, skipped: m.skipped };
     this.scheduleEmit();
@@ -58,7 +60,7 @@ export class RunRecorder {
         this.event.histograms.push(r);
         break;
     }
-    this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
+    this.flushTimer ??= setTimeout(() => this.timedFlush(), FLUSH_MS);
     this.scheduleEmit();
   }
 
@@ -79,14 +81,23 @@ export class RunRecorder {
     }
   }
 
-  /** Write everything buffered, in one transaction. */
+  // A throw from a timer callback would be an uncaught exception that takes the whole host down.
+  private timedFlush(): void {
+    try {
+      this.flush();
+    } catch (e) {
+      this.onWriteError(e as Error);
+    }
+  }
+
+  /** Write everything buffered, in one transaction (records the database refuses are dropped, not retried). */
   flush(): void {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     const w = this.write;
     if (!w.batches.length && !w.epochs.length && !w.histograms.length) return;
     this.write = { batches: [], epochs: [], histograms: [] };
-    this.store.metrics.append(this.runId, w);
+    this.store.write(() => this.store.metrics.append(this.runId, w));
   }
 
   private scheduleEmit(): void {
@@ -105,12 +116,21 @@ export class RunRecorder {
     this.emit({ channel: 'run:progress', payload });
   }
 
-  /** Flush and send the last progress event; the recorder takes nothing after this. */
+  /**
+   * Flush and send the last progress event; the recorder takes nothing after this. Throws (after the event
+   * went out) if the last flush failed.
+   */
   finish(): void {
     if (this.finished) return;
-    this.flush();
+    let failure: unknown;
+    try {
+      this.flush();
+    } catch (e) {
+      failure = e;
+    }
     this.emitProgress();
     this.finished = true;
     this.progress.etaSec = 0;
+    if (failure) throw failure;
   }
 }

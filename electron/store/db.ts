@@ -14,6 +14,14 @@ export class StoreOpenError extends Error {
   }
 }
 
+/** A write the database refused (disk or database full, read-only, I/O error); the message names the file. */
+export class StoreWriteError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreWriteError';
+  }
+}
+
 function checkWritable(file: string): void {
   const folder = dirname(file);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {

@@ -62,8 +62,6 @@ describe('Learn view in Chromium', () => {
     await expectShown('grad-w11-value', bp.w[0][0].value);
     await expectShown('update-w11', step.params.w[0][0]);
     await expectShown('edge-w11-next', step.params.w[0][0]);
-    expect(await page.getByTestId('train-not-built').isVisible()).toBe(true);
-    expect(await page.getByTestId('open-train-seed-keras').isDisabled()).toBe(true);
 
     await page.getByTestId('network-diagram').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(app.outDir, 'learn.png'), fullPage: true });
@@ -90,5 +88,16 @@ describe('Learn view in Chromium', () => {
     await expectShown('grad-w11-value', backprop(DEFAULT_SETUP).w[0][0].value);
     await app.page.screenshot({ path: join(app.outDir, 'learn-ja.png'), fullPage: true });
     await app.page.getByTestId('lang-en').click();
+  });
+
+  it('opens the Train view with the He-init remedy ready, and with seed-keras', async () => {
+    const { page } = app;
+    await page.getByTestId('nav-learn').click();
+    await page.getByTestId('open-train-he-init').click();
+    await expect.poll(() => page.getByTestId('preset-picker').inputValue()).toBe('seed-he');
+    expect(await page.getByTestId('nav-train').getAttribute('aria-current')).toBe('page');
+    await page.getByTestId('nav-learn').click();
+    await page.getByTestId('open-train-seed-keras').click();
+    await expect.poll(() => page.getByTestId('preset-picker').inputValue()).toBe('seed-keras');
   });
 });

@@ -139,12 +139,11 @@ describe('Learn view', () => {
     expect(plot.querySelectorAll('circle[fill="#2458d6"]')).toHaveLength(0);
   });
 
-  it('says plainly that the Train view is not built yet, with its buttons disabled', () => {
+  it('links to the Train view with seed-keras and with the He-init remedy ready', () => {
     setLocale('en');
     render(LearnView);
-    expect((screen.getByTestId('open-train-seed-keras') as HTMLButtonElement).disabled).toBe(true);
-    expect((screen.getByTestId('open-train-he-init') as HTMLButtonElement).disabled).toBe(true);
-    expect(screen.getByTestId('train-not-built').textContent).toMatch(/not built yet/);
+    expect(screen.getByTestId('open-train-seed-keras').getAttribute('href')).toBe('#/train?preset=seed-keras');
+    expect(screen.getByTestId('open-train-he-init').getAttribute('href')).toBe('#/train?preset=seed-he');
   });
 
   it('speaks Japanese when the language is Japanese', async () => {
@@ -153,6 +152,6 @@ describe('Learn view', () => {
     await stepTo(1);
     expect(screen.getByTestId('step-1').textContent).toBe('① 初期化');
     expect(screen.getByTestId('learn-view').textContent).toContain('受け入れやすさ');
-    expect(screen.getByTestId('train-not-built').textContent).toContain('まだできていない');
+    expect(screen.getByTestId('train-links').textContent).toContain('学習画面');
   });
 });

@@ -104,7 +104,7 @@ const en = {
     'The tutorial trains a Keras network on MNIST with sigmoid units and weights drawn around 1, and its error stops falling after the second epoch. The usual cures: ReLU, batch normalisation, residual connections and He initialisation.',
   'learn.remedy.seedKeras': 'Open Train view with seed-keras',
   'learn.remedy.heInit': 'Open Train view with the He-init remedy',
-  'learn.remedy.notBuilt': 'The Train view is not built yet, so these buttons cannot open it. They will work once it exists.',
+  'learn.remedy.note': 'The Train view opens with the settings filled in; press Start there. Nothing runs until you do.',
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -210,7 +210,7 @@ const ja: Record<keyof typeof en, string> = {
     'チュートリアルでは、シグモイドを使い重みを 1 のまわりで初期化した Keras のネットワークを MNIST で学習させ、2 エポック目以降で誤差が下がらなくなる様子を示しています。よく使われる対策は、ReLU、バッチ正規化、残差接続、He の初期化です。',
   'learn.remedy.seedKeras': 'seed-keras を設定して学習画面を開く',
   'learn.remedy.heInit': 'He 初期化の対策を設定して学習画面を開く',
-  'learn.remedy.notBuilt': '学習画面はまだできていないため、これらのボタンでは開けません。学習画面ができしだい使えるようになります。',
+  'learn.remedy.note': '設定を入れた状態で学習画面が開きます。そこで「開始」を押すまで学習は始まりません。',
 };
 
 export default { en, ja };
