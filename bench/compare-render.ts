@@ -1,11 +1,13 @@
 // Compare-view render benchmark (run: npx tsx bench/compare-render.ts [--repeat N]; needs `npm run build`).
 // Writes one synthetic bundle of 8 full-length runs (10 epochs × 469 steps, statistics every step: four 1-layer
 // seed-family runs, one with an exactly-zero first layer, and four 10-layer deep-family runs), imports it with
-// the CLI into a fresh database, opens #/compare?runs=… in Chromium through the web host and reads the view's
-// own clock: from the comparison data arriving (parsed) to the charts painted. Target: ≤ 300 ms.
+// the CLI into a fresh database, opens the app, then #/compare?runs=… in Chromium through the web host and reads
+// the view's own clock: from the comparison data arriving (parsed) to the charts painted. Target: ≤ 300 ms.
+// It also traces each load and sums the renderer main thread's CPU time between the view's two performance
+// marks: on a machine shared with other work the wall time mostly measures waiting for a core, the CPU does not.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -15,7 +17,7 @@ import { PRESETS } from '../electron/common/presets';
 import { HISTOGRAM, type LayerInfo } from '../electron/common/records';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, startServer, stopServer } from '../test/e2e/harness';
 
-const { values: args } = parseArgs({ options: { repeat: { type: 'string', default: '5' }, profile: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { repeat: { type: 'string', default: '7' }, profile: { type: 'boolean', default: false } } });
 const REPEAT = Math.max(1, Number(args.repeat));
 const EPOCHS = 10;
 const STEPS_PER_EPOCH = 469;
@@ -111,6 +113,41 @@ function printProfile(profile: { nodes: ProfileNode[]; samples?: number[]; timeD
   for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${k}`);
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/** Work the renderer main thread did between the marks, as [cpu ms, busy wall ms] (outermost events only). */
+function mainThreadWork(trace: Buffer): [number, number] {
+  const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const from = events.find((e) => e.name === 'compare:arrived')?.ts;
+  const to = events.find((e) => e.name === 'compare:painted')?.ts;
+  if (!main || from === undefined || to === undefined) return [NaN, NaN];
+  const WORK = new Set(['FunctionCall', 'RunMicrotasks', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'MinorGC', 'MajorGC', 'TimerFire', 'FireAnimationFrame', 'ParseHTML']);
+  const inWindow = events
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && WORK.has(e.name) && e.ts >= from && e.ts <= to)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  let cpu = 0;
+  let wall = 0;
+  let end = -Infinity;
+  for (const e of inWindow) {
+    if (e.ts < end) continue; // nested in the previous outermost event
+    cpu += e.tdur ?? e.dur ?? 0;
+    wall += e.dur ?? 0;
+    end = e.ts + (e.dur ?? 0);
+  }
+  return [cpu / 1000, wall / 1000];
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
@@ -136,13 +173,13 @@ async function main(): Promise<void> {
   try {
     const page = await (await browser.newContext({ viewport: { width: 1600, height: 1100 } })).newPage();
     page.on('console', (m) => { if (m.text().startsWith('PHASES')) console.log(m.text()); });
-    page.on('console', (m) => { if (m.text().startsWith('PHASES')) console.log(m.text()); });
     // As a user gets there: the app is open (History), then the comparison is asked for.
     await page.goto(`${url}#/history`);
     await page.locator('[data-testid="history-view"]').waitFor();
     const hash = `#/compare?runs=${runIds.join(',')}`;
     const render: number[] = [];
     const load: number[] = [];
+    const cpu: number[] = [];
     for (let i = 0; i <= REPEAT; i++) {
       await page.evaluate(() => (location.hash = '#/history'));
       await page.locator('[data-testid="history-view"]').waitFor();
@@ -152,9 +189,11 @@ async function main(): Promise<void> {
         await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
         await cdp.send('Profiler.start');
       }
+      await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing', 'v8'] });
       await page.evaluate((h) => (location.hash = h), hash);
       const view = page.locator('[data-testid="compare-view"][data-render-ms]');
       await view.waitFor({ timeout: 60_000 });
+      const [cpuMs, busyMs] = mainThreadWork(await browser.stopTracing());
       if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
       const r = Number(await view.getAttribute('data-render-ms'));
       const l = Number(await view.getAttribute('data-load-ms'));
@@ -166,12 +205,14 @@ async function main(): Promise<void> {
       }
       render.push(r);
       load.push(l);
+      cpu.push(cpuMs);
+      console.log(`  load ${i}: render ${r.toFixed(0)} ms wall (main thread busy ${busyMs.toFixed(0)} ms, CPU ${cpuMs.toFixed(0)} ms)`);
     }
-    console.log(`render (data arrived → painted), ${REPEAT} loads: ${render.map((x) => x.toFixed(0)).join(', ')} ms`);
-    console.log(`request + render (asked → painted): ${load.map((x) => x.toFixed(0)).join(', ')} ms`);
     const m = median(render);
-    console.log(`compare-render median: ${m.toFixed(0)} ms (target ≤ ${TARGET_MS} ms) ${m <= TARGET_MS ? 'OK' : 'OVER'}`);
-    console.log(`request + render median: ${median(load).toFixed(0)} ms`);
+    console.log(`load average now: ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
+    console.log(`compare-render (data arrived → painted), median of ${REPEAT}: ${m.toFixed(0)} ms wall, best ${Math.min(...render).toFixed(0)} ms (target ≤ ${TARGET_MS} ms) ${m <= TARGET_MS ? 'OK' : 'OVER'}`);
+    console.log(`renderer main-thread CPU for it, median: ${median(cpu).toFixed(0)} ms`);
+    console.log(`request + render (asked → painted), median: ${median(load).toFixed(0)} ms`);
   } finally {
     await browser.close();
     await stopServer(server);

@@ -88,6 +88,13 @@ describe('History and Compare in Chromium through the web host', () => {
     await page.click('[data-testid="nav-history"]');
     await expect.poll(() => rows().count()).toBe(4);
     const accBefore = await Promise.all([keras, he].map((id) => page.locator(`tr[data-run="${id}"] [data-final-acc]`).textContent()));
+    // Notes and tags are saved as you type, and travel with the bundle.
+    await page.click(`[data-testid="focus-${keras}"]`);
+    await page.fill('[data-testid="edit-notes"]', 'Loss stuck at ln 10: the first layer gets no gradient.');
+    await page.fill('[data-testid="edit-tags"]', 'workshop, seed');
+    await expect.poll(() => page.locator('[data-testid="edit-state"]').getAttribute('data-state')).toBe('saved');
+    await expect.poll(() => page.locator(`tr[data-run="${keras}"] .tag`).count()).toBe(2);
+    await page.screenshot({ path: join(app.outDir, 'history-editor.png'), fullPage: true });
     await page.click(`[data-testid="select-${keras}"]`);
     await page.click(`[data-testid="select-${he}"]`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-bundle"]')]);
@@ -121,7 +128,9 @@ describe('History and Compare in Chromium through the web host', () => {
       expect(twin.steps).toEqual(run.steps);
       expect(twin.layerStats).toEqual(run.layerStats);
       expect(twin.config).toEqual(run.config);
+      expect(twin.notes).toBe(run.notes);
     }
+    expect(original.runs.find((r) => r.sourceId === keras)!.tags).toEqual(['workshop', 'seed']);
     const newIds = [keras, he].map((id) => back.runs.find((r) => r.name === original.runs.find((o) => o.sourceId === id)!.name)!.sourceId);
     const accAfter = await Promise.all(newIds.map((id) => page.locator(`tr[data-run="${id}"] [data-final-acc]`).textContent()));
     expect(accAfter).toEqual(accBefore);

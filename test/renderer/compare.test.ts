@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OKABE_ITO } from '../../renderer/src/charts/chart-math';
 import { setLocale } from '../../renderer/src/lib/i18n/i18n.svelte';
 import { RUN_COLOURS, gradientSpan, runIdsFromHash } from '../../renderer/src/views/compare/compare-data';
+import { colourTable, gridPixels, parseColour } from '../../renderer/src/views/compare/heat-paint';
 import ConfigDiffTable from '../../renderer/src/views/compare/ConfigDiffTable.svelte';
 import CompareView from '../../renderer/src/views/compare/CompareView.svelte';
 import type { Comparison } from '../../electron/common/runs';
@@ -46,6 +47,18 @@ describe('compare helpers', () => {
     const dead = gradientSpan([stats(0, 0), stats(1, 1e-1)]);
     expect(dead.firstZero).toBe(true);
     expect(dead.decades).toBeNull();
+  });
+});
+
+describe('heatmap pixels', () => {
+  it('maps the shared domain through one colour table; exact zeros grey, missing cells transparent', () => {
+    const table = colourTable((v) => (v < 0.5 ? '#000000' : 'rgb(255, 255, 255)'), 0, 1);
+    const grid = { rows: 1, cols: 4, values: Float64Array.from([0, 1, -Infinity, NaN]), colSteps: [0, 1, 2, 3], min: 0, max: 1 };
+    const px = [...gridPixels(grid, table, 0, 1, parseColour('#8a8f99'))];
+    expect(px.slice(0, 4)).toEqual([0, 0, 0, 255]);
+    expect(px.slice(4, 8)).toEqual([255, 255, 255, 255]);
+    expect(px.slice(8, 12)).toEqual([0x8a, 0x8f, 0x99, 255]);
+    expect(px.slice(12, 16)).toEqual([0, 0, 0, 0]);
   });
 });
 

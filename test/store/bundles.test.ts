@@ -1,11 +1,11 @@
 // Bundles that are corrupt, truncated, of another version, with wrong types, NaN/Infinity or too large are
 // refused with an error naming what is wrong, and the database is unchanged (checksum of every row).
-import { randomBytes } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportBundle, importBundle, parseBundle, writeBundle } from '../../electron/store/bundles';
 import { openStore, type Store } from '../../electron/store/store';
+import { MALFORMED_BUNDLES } from '../corpus/malformed-bundles';
 import { dbChecksum, smallConfig, syntheticRecords, tempDir } from './store-fixture';
 
 const tmp = tempDir();
@@ -43,34 +43,13 @@ afterAll(() => {
   tmp.cleanup();
 });
 
-const edit = (f: (b: { runs: Record<string, unknown>[] } & Record<string, unknown>) => void, raw?: (s: string) => string): Buffer => {
-  const obj = JSON.parse(gunzipSync(good).toString('utf8'));
-  f(obj);
-  const text = JSON.stringify(obj);
-  return gzipSync(raw ? raw(text) : text);
-};
 
 describe('bundle import refuses bad files and writes nothing', () => {
-  const cases: [string, () => Buffer, RegExp][] = [
-    ['not gzip', () => Buffer.from('{"format":"gradient-lab-bundle"}'), /not gzip-compressed/],
-    ['corrupt gzip', () => Buffer.concat([good.subarray(0, 10), randomBytes(200)]), /truncated or corrupt/],
-    ['truncated gzip', () => good.subarray(0, Math.floor(good.length / 2)), /truncated or corrupt: gzip says "unexpected end of file"/],
-    ['not JSON', () => gzipSync('{"format": "gradient-lab-bundle", "version": 1, "runs": ['), /not valid JSON/],
-    ['another format', () => gzipSync(JSON.stringify({ hello: 'world' })), /not a Gradient Lab bundle/],
-    ['a newer version', () => edit((b) => (b.version = 2)), /bundle has version 2; this app reads version 1/],
-    ['a string where a loss belongs', () => edit((b) => ((b.runs[0]!.steps as unknown[][])[3]![3] = 'low')), /bundle\.runs\.0\.steps\.3\.3/],
-    ['Infinity in a series', () => edit(() => {}, (s) => s.replace(/"loss":/, '"loss":').replace(/\[0,0,0,([0-9.e-]+),/, '[0,0,0,1e999,')), /bundle\.runs\.0\.steps\.0\.3/],
-    ['a bad config', () => edit((b) => ((b.runs[1]!.config as { model: { depth: number } }).model.depth = 0)), /bundle\.runs\.1\.config\.model\.depth: depth must be at least 1/],
-    ['an unknown status', () => edit((b) => (b.runs[0]!.status = 'running')), /bundle\.runs\.0\.status/],
-    ['duplicate steps', () => edit((b) => (b.runs[0]!.steps as unknown[][]).splice(5, 0, (b.runs[0]!.steps as unknown[][])[4]!)), /bundle\.runs\.0\.steps\.5: rows must be unique/],
-    ['a layer beyond the run', () => edit((b) => ((b.runs[0]!.layerStats as unknown[][])[0]![1] = 9)), /layer index beyond the run's 2 layers/],
-    ['no runs', () => edit((b) => (b.runs = [])), /the bundle holds no runs/],
-    ['an oversized file', () => Buffer.concat([Buffer.from([0x1f, 0x8b]), Buffer.alloc(33 * 1024 * 1024)]), /too large: 33\.0 MB \(the limit is 32\.0 MB\)/],
-  ];
-  for (const [what, make, message] of cases) {
-    it(`refuses ${what}`, () => {
+  // The shared corpus (test/corpus/malformed-bundles.ts); the reliability suite sends it through the service too.
+  for (const { name, make, message } of MALFORMED_BUNDLES) {
+    it(`refuses ${name}`, () => {
       const before = dbChecksum(targetPath);
-      expect(() => importBundle(target, make(), 'bad.json.gz')).toThrow(message);
+      expect(() => importBundle(target, make(good), 'bad.json.gz')).toThrow(message);
       expect(dbChecksum(targetPath)).toBe(before);
     });
   }

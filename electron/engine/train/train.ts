@@ -10,7 +10,8 @@ import { deriveSeed, mulberry32, shuffleInPlace } from '../random';
 import { evaluate, predictSample, rows } from './evaluate';
 import { makeOptimizer } from './optimizer';
 import { decodeLayerStats, histogram, STATS_PER_LAYER } from './stats';
-import { trainStep } from './step';
+import { HostTrainer, supportsHostStep } from './host-step';
+import { trainStep, type StepRequest } from './step';
 
 export interface TrainStartInfo {
   layers: LayerInfo[];
@@ -40,7 +41,10 @@ export async function train(config: ExperimentConfig, data: Dataset, callbacks: 
   const trainSize = data.trainY.length;
   const stepsPerEpoch = Math.ceil(trainSize / batchSize);
   const mlp = buildMlp(config.model, data.features, data.classes, seed);
-  const optimizer = makeOptimizer(config.optimizer);
+  // Plain MLPs take the fast host-finished step; batch norm and other activations keep the gradient-tape step.
+  const host = supportsHostStep(config.model) ? new HostTrainer(mlp, config.optimizer) : undefined;
+  const optimizer = host ? undefined : makeOptimizer(config.optimizer);
+  const runStep = (req: StepRequest): Float32Array => (host ? host.step(req) : trainStep(mlp, optimizer!, req));
   const t0 = performance.now();
   const seconds = () => (performance.now() - t0) / 1000;
   const L = mlp.layers.length;
@@ -72,7 +76,7 @@ export async function train(config: ExperimentConfig, data: Dataset, callbacks: 
         const idx = order.subarray(batch * batchSize, Math.min(trainSize, (batch + 1) * batchSize));
         const withStats = step % statsEvery === 0;
         const withHistogram = histogramEvery > 0 && step % histogramEvery === 0;
-        const values = trainStep(mlp, optimizer, {
+        const values = runStep({
           x: rows(data.trainX, data.features, idx),
           y: Int32Array.from(idx, (i) => data.trainY[i]!),
           features: data.features,
@@ -123,7 +127,7 @@ export async function train(config: ExperimentConfig, data: Dataset, callbacks: 
     }
     throw new Error('unreachable: a run has at least one epoch');
   } finally {
-    optimizer.dispose();
+    optimizer?.dispose();
     mlp.dispose();
   }
 }

@@ -53,8 +53,9 @@ class SweepStore {
     return total ? done / total : 0;
   }
 
+  /** The sweep's finished runs (all of them once it is done), as many as one comparison takes. */
   compareIds(): number[] {
-    return this.runs.map((r) => r.runId).slice(0, RUN_LIMITS.compareMax);
+    return this.runs.filter((r) => FINISHED_STATUSES.includes(r.status)).map((r) => r.runId).slice(0, RUN_LIMITS.compareMax);
   }
 
   /** Queue every preset of the family, in order (the host runs one at a time). */

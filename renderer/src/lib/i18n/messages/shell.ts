@@ -26,8 +26,6 @@ const en = {
   'about.probing': 'Checking which backends work on this machine…',
   'about.close': 'Close',
   'error.title': 'Something went wrong',
-  'notBuilt.title': '{view} is not built yet',
-  'notBuilt.body': 'This part of Gradient Lab is still being written. It will appear here in a later version.',
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -57,8 +55,6 @@ const ja: Record<keyof typeof en, string> = {
   'about.probing': 'このマシンで使えるバックエンドを確認しています…',
   'about.close': '閉じる',
   'error.title': 'エラーが発生しました',
-  'notBuilt.title': '「{view}」画面はまだできていません',
-  'notBuilt.body': 'Gradient Lab のこの部分は現在開発中です。今後のバージョンでここに表示されます。',
 };
 
 export default { en, ja };

@@ -1,0 +1,108 @@
+// Helpers for the reliability suite: a launcher that taps every message a real trainer sends (with its arrival
+// time) so a test can kill -9 that trainer at a chosen moment and compare what the service received with what
+// the database kept; a seeded random source; finished runs written straight into a store.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ForkLauncher } from '../../electron/service/fork-launcher';
+import type { Launcher, TrainerHandle } from '../../electron/service/launcher';
+import type { FromTrainer } from '../../electron/common/trainer-protocol';
+import type { Store } from '../../electron/store/store';
+import { ROOT, TRAINER_ENTRY } from '../service/service-fixture';
+import { smallConfig, syntheticRecords } from '../store/store-fixture';
+
+function newestSource(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((newest, e) => {
+    const p = join(dir, e.name);
+    return Math.max(newest, e.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
+  }, 0);
+}
+
+/**
+ * The built file (out/main/…) when it is newer than every source under electron/ — `npm test` builds first —
+ * else undefined and tests run the TypeScript source through tsx. The built trainer is ready in about a
+ * second; through tsx's loader hooks it takes three to four, which over 20+ kills is most of the suite's time.
+ */
+export function freshBuild(name: 'trainer.js' | 'cli.js'): string | undefined {
+  const built = join(ROOT, 'out/main', name);
+  if (!existsSync(built)) return undefined;
+  return statSync(built).mtimeMs >= newestSource(join(ROOT, 'electron')) ? built : undefined;
+}
+
+export const FAST_TRAINER_ENTRY = freshBuild('trainer.js') ?? TRAINER_ENTRY;
+
+export interface Tapped {
+  handle: TrainerHandle;
+  launchedAt: number;
+  /** Every message the host received from this trainer, with performance.now() at arrival. */
+  received: { at: number; m: FromTrainer }[];
+  killedAt?: number;
+  kill(): void;
+}
+
+/** Forks the real trainer; `onLaunch` and `onMessage` run before the service sees the launch or the message. */
+export class TappedLauncher implements Launcher {
+  readonly launches: Tapped[] = [];
+  onLaunch: ((t: Tapped) => void) | undefined;
+  onMessage: ((t: Tapped, m: FromTrainer) => void) | undefined;
+  private readonly inner = new ForkLauncher({ entry: FAST_TRAINER_ENTRY });
+
+  launch(): TrainerHandle {
+    const handle = this.inner.launch();
+    const t: Tapped = {
+      handle,
+      launchedAt: performance.now(),
+      received: [],
+      kill() {
+        if (t.killedAt !== undefined || handle.pid === undefined) return;
+        t.killedAt = performance.now();
+        process.kill(handle.pid, 'SIGKILL');
+      },
+    };
+    this.launches.push(t);
+    handle.onMessage((m) => {
+      t.received.push({ at: performance.now(), m: m as FromTrainer });
+      this.onMessage?.(t, m as FromTrainer);
+    });
+    this.onLaunch?.(t);
+    return handle;
+  }
+}
+
+/** mulberry32: a small seeded generator, so a failing kill schedule reproduces. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Two finished runs (completed, diverged) with synthetic series, as bundles.test.ts builds them. */
+export function seedFinishedRuns(store: Store): number[] {
+  return (['completed', 'diverged'] as const).map((status) => {
+    const id = store.runs.create({ config: smallConfig(), appVersion: '0.1.0', ownerPid: null });
+    store.runs.setStarted(id, {
+      backend: 'wasm',
+      skipped: [{ name: 'tensorflow', reason: 'not installed' }],
+      layers: [
+        { index: 0, name: 'dense_1', units: 32, fanIn: 784, activation: 'sigmoid', output: false },
+        { index: 1, name: 'output', units: 10, fanIn: 32, activation: 'softmax', output: true },
+      ],
+      totalSteps: 40,
+    });
+    const recs = syntheticRecords(2, 20, 2, 5);
+    if (status === 'diverged') recs.batches[39]!.loss = NaN;
+    store.metrics.append(id, recs);
+    store.metrics.savePredictions(id, [{ index: 3, label: 7, probs: [0.1, 0.9], pixels: 'AAAA' }]);
+    store.runs.end(id, { status, endedAt: new Date().toISOString(), durationSec: 3, final: { trainLoss: 2, trainAcc: 0.3, testLoss: 2.1, testAcc: 0.29 } });
+    return id;
+  });
+}
+
+/** Everything a user could see of a saved run: its summary and every stored row. */
+export function snapshotRun(store: Store, id: number) {
+  return { summary: store.runs.get(id), config: store.runs.config(id), rows: store.metrics.rows(id) };
+}
