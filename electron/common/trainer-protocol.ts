@@ -37,7 +37,15 @@ export type FromTrainer =
   | EpochRecord
   | HistogramRecord
   | { type: 'done'; final: FinalMetrics; predictions: Prediction[]; seconds: number }
-  | { type: 'stopped'; step: number; final?: FinalMetrics; predictions: Prediction[]; seconds: number }
+  | {
+      type: 'stopped';
+      step: number;
+      /** The last step the trainer had finished when the stop request reached it (-1: before the first). */
+      requestedAfterStep?: number;
+      final?: FinalMetrics;
+      predictions: Prediction[];
+      seconds: number;
+    }
   | { type: 'diverged'; step: number; what: 'loss' | 'gradient'; layer?: number; message: string }
   | { type: 'failed'; message: string };
 

@@ -40,6 +40,9 @@ function onMessage(listener: (message: ToTrainer) => void): void {
 }
 
 let run: AbortController | undefined;
+/** The last step whose batch record went out, so a stop can say how far the run was when it arrived. */
+let lastStep = -1;
+let requestedAfterStep: number | undefined;
 
 async function start(message: Extract<ToTrainer, { type: 'start' }>): Promise<void> {
   const controller = new AbortController();
@@ -52,13 +55,16 @@ async function start(message: Extract<ToTrainer, { type: 'start' }>): Promise<vo
     data,
     {
       onStart: (info) => send({ type: 'started', backend: choice.backend, skipped: choice.skipped, ...info }),
-      onBatch: send,
+      onBatch: (record) => {
+        lastStep = record.step;
+        send(record);
+      },
       onEpoch: send,
       onHistogram: send,
     },
     controller.signal,
   );
-  sendAndExit(outcome, 0);
+  sendAndExit(outcome.type === 'stopped' && requestedAfterStep !== undefined ? { ...outcome, requestedAfterStep } : outcome, 0);
 }
 
 async function handle(message: ToTrainer): Promise<void> {
@@ -74,8 +80,10 @@ async function handle(message: ToTrainer): Promise<void> {
       await start(message);
       return;
     case 'stop':
-      if (run) run.abort();
-      else process.exit(0);
+      if (run) {
+        requestedAfterStep ??= lastStep;
+        run.abort();
+      } else process.exit(0);
       return;
     default: {
       const never: never = message;
