@@ -1,5 +1,6 @@
 // Export a chart as SVG or PNG without any network: the SVG is serialised from the element itself (canvas
 // layers under it are embedded as images), the PNG is drawn through an offscreen canvas at twice the size.
+import { saveBlob } from '../lib/save-file';
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** The chart's SVG with every canvas inside `root` placed under it as an <image>, ready to serialise. */
@@ -40,21 +41,9 @@ export function svgString(root: HTMLElement): string | null {
   return svg ? new XMLSerializer().serializeToString(svg) : null;
 }
 
-function download(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 export function exportSvg(root: HTMLElement, name: string): void {
   const text = svgString(root);
-  if (text) download(new Blob([text], { type: 'image/svg+xml' }), `${name}.svg`);
+  if (text) saveBlob(new Blob([text], { type: 'image/svg+xml' }), `${name}.svg`);
 }
 
 export async function exportPng(root: HTMLElement, name: string, scale = 2): Promise<void> {
@@ -79,7 +68,7 @@ export async function exportPng(root: HTMLElement, name: string, scale = 2): Pro
     ctx.scale(scale, scale);
     ctx.drawImage(img, 0, 0, w, h);
     const blob = await new Promise<Blob | null>((r) => canvas.toBlob(r, 'image/png'));
-    if (blob) download(blob, `${name}.png`);
+    if (blob) saveBlob(blob, `${name}.png`);
   } finally {
     URL.revokeObjectURL(url);
   }

@@ -1,17 +1,6 @@
 // Getting files in and out of a sandboxed renderer without Node: downloads through a Blob link (works in
 // Electron and in a browser alike) and reading a picked file as base64 for the bundle import.
-
-function save(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+import { saveBlob } from '../../lib/save-file';
 
 export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   const bin = atob(base64);
@@ -28,11 +17,11 @@ export function bytesToBase64(bytes: Uint8Array): string {
 }
 
 export function downloadBase64(base64: string, fileName: string, type = 'application/gzip'): void {
-  save(new Blob([base64ToBytes(base64)], { type }), fileName);
+  saveBlob(new Blob([base64ToBytes(base64)], { type }), fileName);
 }
 
 export function downloadText(text: string, fileName: string, type = 'text/csv'): void {
-  save(new Blob([text], { type: `${type};charset=utf-8` }), fileName);
+  saveBlob(new Blob([text], { type: `${type};charset=utf-8` }), fileName);
 }
 
 /** A picked file's bytes as base64 (FileReader, which every renderer and jsdom have). */
