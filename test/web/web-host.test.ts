@@ -65,7 +65,7 @@ describe('web host', () => {
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>Gradient Lab</title>');
     writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)');
     writeFileSync(join(tmp, 'secret.txt'), 'do not serve');
-    lab = createNodeLab({ version: '9.9.9', host: 'web', entryUrl: import.meta.url, trainerEntry: TRAINER });
+    lab = createNodeLab({ version: '9.9.9', host: 'web', entryUrl: import.meta.url, trainerEntry: TRAINER, db: join(tmp, 'lab.db') });
     host = await startWebHost({ dispatch: lab.dispatch, subscribe: (l) => lab.service.onEvent(l), rendererDir: root, port: 0 });
     origin = `http://127.0.0.1:${host.port}`;
   });
