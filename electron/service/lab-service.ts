@@ -26,6 +26,8 @@ export interface LabServiceOptions {
   mnistDir?: string;
   /** How long a backend probe may take before it is reported as failed. */
   probeTimeoutMs?: number;
+  /** better-sqlite3's addon built for another runtime's ABI (the desktop app in development). */
+  sqliteBinding?: string;
 }
 
 /** A run's state in the database does not allow the request (e.g. deleting a running run). */
@@ -56,7 +58,7 @@ export class LabService {
 
   constructor(private readonly options: LabServiceOptions) {
     this.events.setMaxListeners(100);
-    this.store = openStore(options.dbPath);
+    this.store = openStore(options.dbPath, options.sqliteBinding);
     this.recovered = this.recoverInterrupted();
     this.queue = new RunQueue({ store: this.store, launcher: options.launcher, emit: (e) => this.emit(e), mnistDir: options.mnistDir });
   }

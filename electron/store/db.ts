@@ -40,12 +40,13 @@ function checkWritable(file: string): void {
 }
 
 /** Open (creating if needed) and migrate the database at `path`; ':memory:' gives a private in-memory one. */
-export function openDatabase(path: string, options: { migrate?: boolean } = {}): Db {
+export function openDatabase(path: string, options: { migrate?: boolean; nativeBinding?: string } = {}): Db {
   const file = path === ':memory:' ? path : resolve(path);
   if (file !== ':memory:') checkWritable(file);
   let db: Db;
   try {
-    db = new Database(file);
+    // nativeBinding: the desktop app in development loads a copy of the addon built for Electron's ABI.
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   } catch (e) {
     throw new StoreOpenError(`Cannot open the database ${file}: ${(e as Error).message}`);
   }

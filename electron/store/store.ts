@@ -48,6 +48,6 @@ export class Store {
   }
 }
 
-export function openStore(path: string): Store {
-  return new Store(openDatabase(path));
+export function openStore(path: string, nativeBinding?: string): Store {
+  return new Store(openDatabase(path, { nativeBinding }));
 }
