@@ -16,7 +16,7 @@ const benches = readdirSync(here)
 let failed = 0;
 for (const file of benches) {
   process.stdout.write(`\n=== ${file} ===\n`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, file)], { stdio: 'inherit', cwd: join(here, '..') });
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(here, file)], { stdio: 'inherit', cwd: join(here, '..') });
   if (r.status !== 0) {
     failed++;
     process.stdout.write(`${file} exited with ${r.status}\n`);

@@ -3,12 +3,12 @@
 // the database kept; a seeded random source; finished runs written straight into a store.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { mulberry32 } from '../../electron/engine/random';
 import { ForkLauncher } from '../../electron/service/fork-launcher';
 import type { Launcher, TrainerHandle } from '../../electron/service/launcher';
 import type { FromTrainer } from '../../electron/common/trainer-protocol';
 import type { Store } from '../../electron/store/store';
 import { ROOT, TRAINER_ENTRY } from '../service/service-fixture';
-import { smallConfig, syntheticRecords } from '../store/store-fixture';
 
 function newestSource(dir: string): number {
   return readdirSync(dir, { withFileTypes: true }).reduce((newest, e) => {
@@ -68,39 +68,10 @@ export class TappedLauncher implements Launcher {
   }
 }
 
-/** mulberry32: a small seeded generator, so a failing kill schedule reproduces. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The engine's own seeded generator, so a failing kill schedule reproduces. */
+export const seeded = mulberry32;
 
-/** Two finished runs (completed, diverged) with synthetic series, as bundles.test.ts builds them. */
-export function seedFinishedRuns(store: Store): number[] {
-  return (['completed', 'diverged'] as const).map((status) => {
-    const id = store.runs.create({ config: smallConfig(), appVersion: '0.1.0', ownerPid: null });
-    store.runs.setStarted(id, {
-      backend: 'wasm',
-      skipped: [{ name: 'tensorflow', reason: 'not installed' }],
-      layers: [
-        { index: 0, name: 'dense_1', units: 32, fanIn: 784, activation: 'sigmoid', output: false },
-        { index: 1, name: 'output', units: 10, fanIn: 32, activation: 'softmax', output: true },
-      ],
-      totalSteps: 40,
-    });
-    const recs = syntheticRecords(2, 20, 2, 5);
-    if (status === 'diverged') recs.batches[39]!.loss = NaN;
-    store.metrics.append(id, recs);
-    store.metrics.savePredictions(id, [{ index: 3, label: 7, probs: [0.1, 0.9], pixels: 'AAAA' }]);
-    store.runs.end(id, { status, endedAt: new Date().toISOString(), durationSec: 3, final: { trainLoss: 2, trainAcc: 0.3, testLoss: 2.1, testAcc: 0.29 } });
-    return id;
-  });
-}
+export { seedFinishedRuns } from '../store/store-fixture';
 
 /** Everything a user could see of a saved run: its summary and every stored row. */
 export function snapshotRun(store: Store, id: number) {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportBundle, importBundle, parseBundle, writeBundle } from '../../electron/store/bundles';
 import { openStore, type Store } from '../../electron/store/store';
 import { MALFORMED_BUNDLES } from '../corpus/malformed-bundles';
-import { dbChecksum, smallConfig, syntheticRecords, tempDir } from './store-fixture';
+import { dbChecksum, seedFinishedRuns, smallConfig, tempDir } from './store-fixture';
 
 const tmp = tempDir();
 let store: Store;
@@ -16,23 +16,7 @@ const targetPath = join(tmp.dir, 'target.db');
 
 beforeAll(() => {
   store = openStore(join(tmp.dir, 'source.db'));
-  for (const status of ['completed', 'diverged'] as const) {
-    const id = store.runs.create({ config: smallConfig(), appVersion: '0.1.0', ownerPid: null });
-    store.runs.setStarted(id, {
-      backend: 'wasm',
-      skipped: [{ name: 'tensorflow', reason: 'not installed' }],
-      layers: [
-        { index: 0, name: 'dense_1', units: 32, fanIn: 784, activation: 'sigmoid', output: false },
-        { index: 1, name: 'output', units: 10, fanIn: 32, activation: 'softmax', output: true },
-      ],
-      totalSteps: 40,
-    });
-    const recs = syntheticRecords(2, 20, 2, 5);
-    if (status === 'diverged') recs.batches[39]!.loss = NaN;
-    store.metrics.append(id, recs);
-    store.metrics.savePredictions(id, [{ index: 3, label: 7, probs: [0.1, 0.9], pixels: 'AAAA' }]);
-    store.runs.end(id, { status, endedAt: new Date().toISOString(), durationSec: 3, final: { trainLoss: 2, trainAcc: 0.3, testLoss: 2.1, testAcc: 0.29 } });
-  }
+  seedFinishedRuns(store);
   good = exportBundle(store, [1, 2], '0.1.0');
   target = openStore(targetPath);
   target.runs.create({ config: smallConfig(), appVersion: '0.1.0', ownerPid: null, status: 'completed' });

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExperimentConfig } from '../../electron/common/config';
+import type { Store } from '../../electron/store/store';
 import { HISTOGRAM, type BatchRecord, type EpochRecord, type HistogramRecord, type LayerStats } from '../../electron/common/records';
 
 export function tempDir(): { dir: string; cleanup(): void } {
@@ -78,4 +79,26 @@ export function dbChecksum(path: string): string {
   } finally {
     db.close();
   }
+}
+
+/** Two finished runs (completed, diverged) with synthetic series, written straight into a store. */
+export function seedFinishedRuns(store: Store): number[] {
+  return (['completed', 'diverged'] as const).map((status) => {
+    const id = store.runs.create({ config: smallConfig(), appVersion: '0.1.0', ownerPid: null });
+    store.runs.setStarted(id, {
+      backend: 'wasm',
+      skipped: [{ name: 'tensorflow', reason: 'not installed' }],
+      layers: [
+        { index: 0, name: 'dense_1', units: 32, fanIn: 784, activation: 'sigmoid', output: false },
+        { index: 1, name: 'output', units: 10, fanIn: 32, activation: 'softmax', output: true },
+      ],
+      totalSteps: 40,
+    });
+    const recs = syntheticRecords(2, 20, 2, 5);
+    if (status === 'diverged') recs.batches[39]!.loss = NaN;
+    store.metrics.append(id, recs);
+    store.metrics.savePredictions(id, [{ index: 3, label: 7, probs: [0.1, 0.9], pixels: 'AAAA' }]);
+    store.runs.end(id, { status, endedAt: new Date().toISOString(), durationSec: 3, final: { trainLoss: 2, trainAcc: 0.3, testLoss: 2.1, testAcc: 0.29 } });
+    return id;
+  });
 }
