@@ -3,6 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { BACKEND_LADDER, BACKEND_PACKAGES, type BackendName, type BackendProbe } from '../common/app-info';
+import { backendReason } from '../common/backend-reasons';
 import { installWasmMatMulOverride } from './wasm-matmul';
 
 // Before any backend initialises: route wasm's transposed matMuls through the fast kernel (see wasm-matmul.ts).
@@ -14,10 +15,10 @@ function describeImportError(pkg: string, e: unknown): string {
   const err = e as { code?: string; message?: string };
   if (err?.code === 'ERR_MODULE_NOT_FOUND' || err?.code === 'MODULE_NOT_FOUND') {
     if (String(err.message).includes(`'${pkg}'`) || String(err.message).includes(pkg)) {
-      return `package ${pkg} is not installed`;
+      return backendReason.notInstalled(pkg);
     }
   }
-  return `package ${pkg} is installed but failed to load: ${err?.message ?? String(e)}`;
+  return backendReason.loadFailed(pkg, err?.message ?? String(e));
 }
 
 /** Import a native tfjs package (which registers its backend on import). */
@@ -35,17 +36,17 @@ async function tryActivate(name: BackendName): Promise<string | null> {
       } catch (e) {
         return describeImportError(BACKEND_PACKAGES[name], e);
       }
-      if (!tf.findBackendFactory(name)) return `${BACKEND_PACKAGES[name]} loaded but registered no '${name}' backend`;
+      if (!tf.findBackendFactory(name)) return backendReason.noBackend(BACKEND_PACKAGES[name], name);
     }
     const okay = await tf.setBackend(name);
-    if (!okay) return `backend '${name}' failed to initialise`;
+    if (!okay) return backendReason.initFailed(name);
     if (name === 'tensorflow-gpu') {
       // tfjs-node-gpu falls back to the CPU silently when CUDA is missing; a tiny op proves a device exists.
       tf.tidy(() => tf.matMul(tf.ones([2, 2]), tf.ones([2, 2])).dataSync());
     }
     return null;
   } catch (e) {
-    return `backend '${name}' failed: ${(e as Error).message}`;
+    return backendReason.failed(name, (e as Error).message);
   }
 }
 
@@ -57,7 +58,7 @@ export async function probeBackends(): Promise<BackendProbe[]> {
     const reason = await tryActivate(name);
     probes.push(
       reason === null
-        ? { name, available: true, reason: `${BACKEND_PACKAGES[name]} loaded and initialised` }
+        ? { name, available: true, reason: backendReason.ready(BACKEND_PACKAGES[name]) }
         : { name, available: false, reason },
     );
   }

@@ -27,6 +27,11 @@ describe('app shell in Chromium through the web host', () => {
     expect(await wasm.getAttribute('data-available')).toBe('true');
     const gpu = table.locator('tr[data-backend="tensorflow-gpu"]');
     expect(await gpu.textContent()).toContain('@tensorflow/tfjs-node-gpu');
+    // The reason is said in the interface language, the engine's English sentence kept as its tooltip.
+    if ((await gpu.getAttribute('data-available')) === 'false') {
+      expect(await gpu.textContent()).toMatch(/インストールされていません|読み込めませんでした|初期化できませんでした|エラーが発生しました/);
+    }
+    expect(await wasm.textContent()).toContain('初期化できました');
     await app.page.screenshot({ path: join(app.outDir, 'about-ja.png') });
     await app.page.keyboard.press('Escape');
     await app.page.locator('[data-testid="about-dialog"]').waitFor({ state: 'detached' });

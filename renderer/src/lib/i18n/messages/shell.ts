@@ -26,6 +26,12 @@ const en = {
   'about.probing': 'Checking which backends work on this machine…',
   'about.close': 'Close',
   'error.title': 'Something went wrong',
+  'backendReason.ready': '{pkg} loaded and initialised',
+  'backendReason.notInstalled': 'package {pkg} is not installed',
+  'backendReason.loadFailed': 'package {pkg} is installed but failed to load: {detail}',
+  'backendReason.noBackend': "{pkg} loaded but registered no '{name}' backend",
+  'backendReason.initFailed': "backend '{name}' failed to initialise",
+  'backendReason.failed': "backend '{name}' failed: {detail}",
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -55,6 +61,12 @@ const ja: Record<keyof typeof en, string> = {
   'about.probing': 'このマシンで使えるバックエンドを確認しています…',
   'about.close': '閉じる',
   'error.title': 'エラーが発生しました',
+  'backendReason.ready': '{pkg} を読み込み、初期化できました',
+  'backendReason.notInstalled': 'パッケージ {pkg} がインストールされていません',
+  'backendReason.loadFailed': 'パッケージ {pkg} はインストールされていますが、読み込めませんでした：{detail}',
+  'backendReason.noBackend': "{pkg} は読み込めましたが、'{name}' バックエンドを登録しませんでした",
+  'backendReason.initFailed': "バックエンド '{name}' を初期化できませんでした",
+  'backendReason.failed': "バックエンド '{name}' でエラーが発生しました：{detail}",
 };
 
 export default { en, ja };

@@ -1,0 +1,38 @@
+// Why a backend is (not) available, as stored with each run and shown in About: one English sentence, built
+// and parsed here, so the renderer can say the same thing in Japanese without the engine knowing about i18n.
+
+export type BackendReason =
+  | { code: 'ready'; pkg: string }
+  | { code: 'not-installed'; pkg: string }
+  | { code: 'load-failed'; pkg: string; detail: string }
+  | { code: 'no-backend'; pkg: string; name: string }
+  | { code: 'init-failed'; name: string }
+  | { code: 'failed'; name: string; detail: string }
+  | { code: 'other'; detail: string };
+
+export const backendReason = {
+  ready: (pkg: string) => `${pkg} loaded and initialised`,
+  notInstalled: (pkg: string) => `package ${pkg} is not installed`,
+  loadFailed: (pkg: string, detail: string) => `package ${pkg} is installed but failed to load: ${detail}`,
+  noBackend: (pkg: string, name: string) => `${pkg} loaded but registered no '${name}' backend`,
+  initFailed: (name: string) => `backend '${name}' failed to initialise`,
+  failed: (name: string, detail: string) => `backend '${name}' failed: ${detail}`,
+};
+
+const PATTERNS: [RegExp, (m: RegExpMatchArray) => BackendReason][] = [
+  [/^package (\S+) is not installed$/, (m) => ({ code: 'not-installed', pkg: m[1]! })],
+  [/^package (\S+) is installed but failed to load: ([\s\S]*)$/, (m) => ({ code: 'load-failed', pkg: m[1]!, detail: m[2]! })],
+  [/^(\S+) loaded but registered no '([^']+)' backend$/, (m) => ({ code: 'no-backend', pkg: m[1]!, name: m[2]! })],
+  [/^backend '([^']+)' failed to initialise$/, (m) => ({ code: 'init-failed', name: m[1]! })],
+  [/^backend '([^']+)' failed: ([\s\S]*)$/, (m) => ({ code: 'failed', name: m[1]!, detail: m[2]! })],
+  [/^(\S+) loaded and initialised$/, (m) => ({ code: 'ready', pkg: m[1]! })],
+];
+
+/** Read a reason sentence back into its parts; sentences from elsewhere come back as 'other'. */
+export function parseBackendReason(reason: string): BackendReason {
+  for (const [re, make] of PATTERNS) {
+    const m = reason.match(re);
+    if (m) return make(m);
+  }
+  return { code: 'other', detail: reason };
+}
