@@ -16,9 +16,12 @@ const SEED = Number(process.env.RELIABILITY_SEED ?? 20261128);
 const MOMENTS = ['spawn', 'ready', 'started', 'mid-epoch', 'flush', 'epoch-end', 'near-end'] as const;
 type Moment = (typeof MOMENTS)[number];
 const PER_MOMENT = 3;
-// 400 images in batches of 10 over 2 epochs: 80 steps, a flush every 250 ms, done in one to two seconds.
-const VICTIM = smallConfig({ trainSize: 400, testSize: 100, batchSize: 10, epochs: 2 });
+// 400 images in batches of 10 over 2 epochs: 80 steps. The 1000 test images make the final evaluation long
+// enough that a kill on the last batch record still lands before the run ends, however fast the engine gets.
+const VICTIM = smallConfig({ trainSize: 400, testSize: 1000, batchSize: 10, epochs: 2 });
 const STEPS = 80;
+// A flush kill needs timed flushes (every 250 ms) after it is armed: 400 steps keep the run going long enough.
+const FLUSH_VICTIM = smallConfig({ trainSize: 1000, testSize: 100, batchSize: 10, epochs: 4 });
 
 const tmp = tempDir();
 const dbPath = join(tmp.dir, 'lab.db');
@@ -101,7 +104,7 @@ describe(`kill -9 of the trainer (seed ${SEED})`, () => {
     for (const [i, { moment, step, delayMs }] of plan.entries()) {
       const what = `kill ${i + 1} (${moment}${moment === 'mid-epoch' || moment === 'flush' ? ` at step ${step}` : moment === 'spawn' ? ` after ${delayMs} ms` : ''})`;
       arm(moment, step, delayMs);
-      const run = service.startRun(VICTIM, `victim ${i + 1}`);
+      const run = service.startRun(moment === 'flush' ? FLUSH_VICTIM : VICTIM, `victim ${i + 1}`);
       const end = await rec.ended(run.id, 60_000);
       const endAt = rec.events.find((e) => e.event.channel === 'run:status' && e.event.payload.runId === run.id && e.event.payload.status === end.status)!.at;
       const t = launcher.launches[launcher.launches.length - 1]!;
