@@ -13,7 +13,7 @@ const tmp = tempDir();
 const db = join(tmp.dir, 'cli.db');
 afterAll(() => tmp.cleanup());
 
-const LONG = ['run', '--preset', 'seed-he', '--train-size', '6000', '--test-size', '100', '--epochs', '20', '--json'];
+const LONG = ['run', '--preset', 'seed-he', '--train-size', '6000', '--test-size', '100', '--epochs', '100', '--json'];
 
 function stepsIn(file: string, runId: number): number {
   const s = openStore(file);

@@ -54,7 +54,7 @@ describe(`kill -9 of the host during a write burst (seed ${SEED})`, () => {
   for (const attempt of [1, 2]) {
     it(`recovers after kill ${attempt}: run interrupted, committed rows kept, integrity ok, next run works`, async () => {
       const dbPath = join(tmp.dir, `host-${attempt}.db`);
-      const cli = cliInBackground(['run', '--preset', 'seed-he', '--train-size', '6000', '--test-size', '100', '--epochs', '5', '--db', dbPath, '--json']);
+      const cli = cliInBackground(['run', '--preset', 'seed-he', '--train-size', '6000', '--test-size', '100', '--epochs', '30', '--db', dbPath, '--json']);
       await waitFor(() => cli.lines.length > 0, 60_000, 'the run id line');
       const runId = cli.lines[0]!.runId as number;
       const reader = new Database(dbPath, { readonly: true });
