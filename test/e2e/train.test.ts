@@ -25,7 +25,7 @@ describe('Train view in Chromium through the web host', () => {
     await setField(app, 'trainSize', '600');
     await setField(app, 'testSize', '200');
     await setField(app, 'batchSize', '16');
-    await setField(app, 'epochs', '30');
+    await setField(app, 'epochs', '200');
     // Inline validation: an impossible value disables Start, fixing it enables it again.
     await setField(app, 'trainSize', '5');
     await page.locator('[data-error="trainSize"]').waitFor();
