@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import { cliBackground, ROOT } from '../cli/cli-fixture';
 import { createService, recordEvents, waitFor } from '../service/service-fixture';
 import { smallConfig, tempDir } from '../store/store-fixture';
-import { freshBuild, seeded, TappedLauncher } from './reliability-fixture';
+import { alive, freshBuild, seeded, TappedLauncher } from './reliability-fixture';
 
 const BUILT_CLI = freshBuild('cli.js');
 
@@ -39,15 +39,6 @@ function childrenOf(pid: number): number[] {
     return [];
   }
 }
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe(`kill -9 of the host during a write burst (seed ${SEED})`, () => {
   const rand = seeded(SEED + 1);

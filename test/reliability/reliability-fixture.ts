@@ -77,3 +77,13 @@ export { seedFinishedRuns } from '../store/store-fixture';
 export function snapshotRun(store: Store, id: number) {
   return { summary: store.runs.get(id), config: store.runs.config(id), rows: store.metrics.rows(id) };
 }
+
+/** Whether a process with this id still exists. */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

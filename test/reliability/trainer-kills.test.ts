@@ -10,7 +10,7 @@ import type { FromTrainer } from '../../electron/common/trainer-protocol';
 import type { LabService } from '../../electron/service/lab-service';
 import { createService, recordEvents } from '../service/service-fixture';
 import { smallConfig, tempDir } from '../store/store-fixture';
-import { seeded, TappedLauncher, type Tapped } from './reliability-fixture';
+import { alive, seeded, TappedLauncher, type Tapped } from './reliability-fixture';
 
 const SEED = Number(process.env.RELIABILITY_SEED ?? 20261128);
 const MOMENTS = ['spawn', 'ready', 'started', 'mid-epoch', 'flush', 'epoch-end', 'near-end'] as const;
@@ -85,15 +85,6 @@ function arm(moment: Moment, step: number, delayMs: number): void {
     }
   };
 }
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe(`kill -9 of the trainer (seed ${SEED})`, () => {
   const plan = schedule();
