@@ -66,6 +66,11 @@ describe('series', () => {
     expect(long.series.steps[long.series.steps.length - 1]).toBe(4689);
     expect(long.series.layerStats).toHaveLength(2);
     expect(long.series.layerStats[1]!.length).toBe(long.series.statSteps.length);
+    // Every thinned point carries exactly the statistics recorded at its step, field for field.
+    const recorded = new Map(syntheticRecords(10, 469).batches.map((r) => [r.step, r.layers!]));
+    long.series.statSteps.forEach((step, i) => {
+      for (const layer of [0, 1]) expect(long.series.layerStats[layer]![i]).toEqual(recorded.get(step)![layer]);
+    });
     const short = store.metrics.series(b, 1000, 1, store.metrics.stepCountOf(a));
     const shared = short.series.steps.slice(0, -1);
     expect(shared.every((s) => long.series.steps.includes(s))).toBe(true);
