@@ -94,7 +94,8 @@ describe('a full database', () => {
     const rec = recordEvents(service);
     const snapshots = saved.map((id) => snapshotRun(service.store, id));
     const dispatch = createDispatcher(service.handlers());
-    const started = await dispatch('run:start', { config: smallConfig({ trainSize: 600, testSize: 100, batchSize: 10 }) });
+    // Long enough that timed flushes (every 250 ms) meet the full file while the run is still going.
+    const started = await dispatch('run:start', { config: smallConfig({ trainSize: 600, testSize: 100, batchSize: 10, epochs: 50 }) });
     if (!started.ok) {
       // The run row itself did not fit: refused at once, naming the file.
       expect(started.error).toEqual({ name: 'StoreWriteError', message: `Cannot write to the database ${dbPath}: database or disk is full` });
@@ -102,7 +103,9 @@ describe('a full database', () => {
       const runId = (started.value as { id: number }).id;
       const end = await rec.ended(runId);
       expect(end.status).toBe('failed');
-      expect(end.error).toBe(`Recording the run failed: Cannot write to the database ${dbPath}: database or disk is full`);
+      // Usually a timed flush is first to hit the full file; on a fast machine it can be the final save instead.
+      expect(end.error).toMatch(/^(Recording the run|Saving predictions) failed: Cannot write to the database /);
+      expect(end.error).toContain(`${dbPath}: database or disk is full`);
       await service.idle();
     }
     // The host still answers, the saved runs are exactly as they were, and the file is sound.
