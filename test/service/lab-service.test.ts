@@ -66,7 +66,7 @@ describe('lab service', () => {
   });
 
   it('fails a run whose trainer is killed, keeps its flushed records, and runs the next one', async () => {
-    const run = service.startRun(smallConfig({ trainSize: 3000, batchSize: 16, epochs: 5 }));
+    const run = service.startRun(smallConfig({ trainSize: 3000, batchSize: 16, epochs: 30 }));
     await waitFor(() => service.store.metrics.stepCountOf(run.id) > 5, 60_000, 'first flushed steps');
     const trainer = launcher.handles[launcher.handles.length - 1]!;
     process.kill(trainer.pid!, 'SIGKILL');
@@ -85,7 +85,7 @@ describe('lab service', () => {
   });
 
   it('stops a running run within moments and takes a queued run off the queue', async () => {
-    const running = service.startRun(smallConfig({ trainSize: 3000, batchSize: 16, epochs: 5 }));
+    const running = service.startRun(smallConfig({ trainSize: 3000, batchSize: 16, epochs: 30 }));
     const queued = service.startRun(smallConfig());
     await waitFor(() => service.store.metrics.stepCountOf(running.id) > 0, 60_000, 'first steps');
     const del = await dispatch('run:delete', { runIds: [running.id] });
