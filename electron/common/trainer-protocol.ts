@@ -51,7 +51,6 @@ export type FromTrainer =
 
 export type EndMessage = Extract<FromTrainer, { type: 'done' | 'stopped' | 'diverged' | 'failed' }>;
 
-export type { BackendName };
 
 const FROM_TRAINER_TYPES = new Set<FromTrainer['type']>([
   'ready',

@@ -1,6 +1,6 @@
 // How the service starts a trainer process without knowing which host it runs in: child_process.fork for the
 // CLI and web host (fork-launcher.ts), Electron's utilityProcess in the desktop app (main/utility-launcher.ts).
-import type { FromTrainer, ToTrainer } from '../common/trainer-protocol';
+import type { ToTrainer } from '../common/trainer-protocol';
 
 export interface TrainerHandle {
   readonly pid: number | undefined;
@@ -15,4 +15,3 @@ export interface Launcher {
   launch(): TrainerHandle;
 }
 
-export type { FromTrainer, ToTrainer };

@@ -47,11 +47,6 @@ export function setLocale(locale: Locale): void {
   if (typeof document !== 'undefined') document.documentElement.lang = locale;
 }
 
-/** Register another view's strings (each view keeps its own catalog file). */
-export function addMessages(catalog: Catalog): void {
-  Object.assign(messages.en, catalog.en);
-  Object.assign(messages.ja, catalog.ja);
-}
 
 /** Translate a key, filling {name} placeholders. Unknown keys show as the key itself, never blank. */
 export function t(key: string, params?: Record<string, string | number>): string {
