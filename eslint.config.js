@@ -35,7 +35,7 @@ function wall(layer, { layers: allowedLayers, packages, node }) {
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'test/lint/fixtures/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'test/lint/fixtures/**', 'electron/engine/kernels/assembly/**', 'bench/_tmp/**'] },
   ...tseslint.configs.recommended,
   ...svelte.configs['flat/recommended'],
   {

@@ -9,8 +9,9 @@ const CHUNK = 1000;
 export const PREDICTION_COUNT = 32;
 
 /** Rows `indices` of a flat feature array as one batch. */
-export function rows(x: Float32Array, features: number, indices: ArrayLike<number>): Float32Array {
-  const out = new Float32Array(indices.length * features);
+export function rows(x: Float32Array, features: number, indices: ArrayLike<number>, into?: Float32Array): Float32Array {
+  // `into` (at least indices.length × features long) is reused between batches: no 400 KB allocation per step.
+  const out = into ? into.subarray(0, indices.length * features) : new Float32Array(indices.length * features);
   for (let i = 0; i < indices.length; i++) {
     const src = indices[i]!;
     out.set(x.subarray(src * features, (src + 1) * features), i * features);

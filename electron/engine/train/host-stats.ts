@@ -69,19 +69,21 @@ export interface LayerArrays {
   biasGradSq: number;
   delta: Float32Array;
   act: Float32Array;
+  /** The activation statistics and Σδ² when the kernels already computed them (kernel-pass.ts). */
+  computed?: { act: [number, number, number, number]; deltaSq: number };
 }
 
 /** Write one layer's STATS_PER_LAYER values at `out[offset…]`. */
 export function writeLayerStats(out: Float32Array, offset: number, l: LayerArrays): void {
   const g = l.kernel;
-  const [actMean, actStd, saturatedFrac, deadFrac] = activationStatsOf(l.kind, l.act, l.units);
+  const [actMean, actStd, saturatedFrac, deadFrac] = l.computed?.act ?? activationStatsOf(l.kind, l.act, l.units);
   const values: Record<(typeof STAT_FIELDS)[number], number> = {
     gradNorm: Math.sqrt(g.sumSq),
     gradMeanAbs: g.sumAbs / l.kernelSize,
     gradMaxAbs: g.maxAbs,
     gradZeroFrac: g.zeros / l.kernelSize,
     biasGradNorm: Math.sqrt(l.biasGradSq),
-    deltaNorm: Math.sqrt(sumSq(l.delta)),
+    deltaNorm: Math.sqrt(l.computed?.deltaSq ?? sumSq(l.delta)),
     weightNorm: Math.sqrt(g.weightSq),
     updateNorm: Math.sqrt(g.updateSq),
     actMean,

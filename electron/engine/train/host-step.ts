@@ -7,7 +7,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig, ModelConfig } from '../../common/config';
 import type { DenseLayer, Mlp } from '../model/mlp';
+import { kernelsAvailable } from '../kernels/kernels';
 import { HostOptimizer } from './host-optimizer';
+import { KernelPass } from './kernel-pass';
 import { writeLayerStats } from './host-stats';
 import { STATS_PER_LAYER } from './stats';
 import type { StepRequest } from './step';
@@ -52,26 +54,57 @@ function readAll(ts: tf.Tensor[]): Float32Array[] {
   return ts.map((t) => flat.subarray(offset, (offset += t.size)));
 }
 
+/** Where the forward and backward pass run: Gradient Lab's wasm kernels (kernel-pass.ts) or tfjs ops. */
+export type PassKind = 'kernels' | 'tfjs';
+
+/** The kernels on backends where tfjs computes on this CPU anyway; tfjs ops where it has a device of its own. */
+export function defaultPass(): PassKind {
+  const backend = tf.getBackend();
+  return (backend === 'wasm' || backend === 'cpu') && kernelsAvailable() ? 'kernels' : 'tfjs';
+}
+
+export interface HostTrainerOptions {
+  /** The largest batch the trainer will see (the kernels' memory is sized for it once). */
+  maxBatch: number;
+  pass?: PassKind;
+}
+
 export class HostTrainer {
   private readonly weights: Float32Array[];
   private readonly optimizer: HostOptimizer;
+  private readonly kernels?: KernelPass;
+  readonly pass: PassKind;
 
   constructor(
     private readonly mlp: Mlp,
     optimizer: ExperimentConfig['optimizer'],
+    options: HostTrainerOptions,
   ) {
     // mlp.trainable is (kernel, bias) per layer here: no batch norm on this path.
-    this.weights = mlp.trainable.map((v) => Float32Array.from(v.dataSync()));
+    this.pass = options.pass ?? defaultPass();
+    if (this.pass === 'kernels') {
+      const features = mlp.layers[0]!.info.fanIn;
+      this.kernels = new KernelPass(
+        mlp.layers.map((l) => ({ fanIn: l.info.fanIn, units: l.info.units, activation: l.activation, residual: l.residual })),
+        features,
+        options.maxBatch,
+        optimizer,
+      );
+      this.weights = this.kernels.params;
+      mlp.trainable.forEach((v, i) => this.weights[i]!.set(v.dataSync()));
+    } else {
+      this.weights = mlp.trainable.map((v) => Float32Array.from(v.dataSync()));
+    }
     this.optimizer = new HostOptimizer(optimizer, this.weights.map((w) => w.length));
   }
 
-  step(req: StepRequest): Float32Array {
-    const { layers, trainable } = this.mlp;
+  /** logits, gradients, δ and activations of one batch, from the kernels or from tfjs ops. */
+  private forwardBackward(req: StepRequest, oneHot: Float32Array): { logits: Float32Array; grads: Float32Array[]; deltas: Float32Array[]; acts: Float32Array[] } {
+    if (this.kernels) return this.kernels.run(req.x, req.y);
+    const { layers } = this.mlp;
     const L = layers.length;
     const n = req.y.length;
     const C = req.classes;
-    const oneHot = new Float32Array(n * C);
-    for (let i = 0; i < n; i++) oneHot[i * C + req.y[i]!] = 1;
     // tidy returns the tensors to read, not the read arrays: tidy walks its result element by element.
     const toRead = tf.tidy(() => {
       const x = tf.tensor2d(req.x, [n, req.features]);
@@ -106,13 +139,20 @@ export class HostTrainer {
     });
     const read = readAll(toRead);
     tf.dispose(toRead);
-    const logits = read[0]!;
-    const grads = read.slice(1, 1 + 2 * L);
-    const deltas = read.slice(1 + 2 * L, 1 + 3 * L);
-    const acts = read.slice(1 + 3 * L);
+    return { logits: read[0]!, grads: read.slice(1, 1 + 2 * L), deltas: read.slice(1 + 2 * L, 1 + 3 * L), acts: read.slice(1 + 3 * L) };
+  }
+
+  step(req: StepRequest): Float32Array {
+    const { layers, trainable } = this.mlp;
+    const L = layers.length;
+    const n = req.y.length;
+    const C = req.classes;
+    const oneHot = this.kernels ? new Float32Array(0) : new Float32Array(n * C);
+    for (let i = 0; i < oneHot.length / C; i++) oneHot[i * C + req.y[i]!] = 1;
+    const { logits, grads, deltas, acts } = this.forwardBackward(req, oneHot);
 
     const { loss, acc } = lossAndAccuracy(logits, req.y, C);
-    const sums = this.optimizer.apply(this.weights, grads);
+    const sums = this.kernels?.ownsOptimizer ? this.kernels.adamStep() : this.optimizer.apply(this.weights, grads);
     const flags = layers.map((_, l) => (Number.isFinite(sums[2 * l]!.sumSq + sums[2 * l + 1]!.sumSq) ? 0 : NaN));
     trainable.forEach((v, i) => {
       const t = tf.tensor(this.weights[i]!, v.shape);
@@ -136,6 +176,7 @@ export class HostTrainer {
           biasGradSq: sums[2 * l + 1]!.sumSq,
           delta: deltas[l]!,
           act: acts[l]!,
+          computed: this.kernels?.layerStats(l),
         });
         offset += STATS_PER_LAYER;
       });

@@ -42,12 +42,14 @@ export async function train(config: ExperimentConfig, data: Dataset, callbacks: 
   const stepsPerEpoch = Math.ceil(trainSize / batchSize);
   const mlp = buildMlp(config.model, data.features, data.classes, seed);
   // Plain MLPs take the fast host-finished step; batch norm and other activations keep the gradient-tape step.
-  const host = supportsHostStep(config.model) ? new HostTrainer(mlp, config.optimizer) : undefined;
+  const host = supportsHostStep(config.model) ? new HostTrainer(mlp, config.optimizer, { maxBatch: batchSize }) : undefined;
   const optimizer = host ? undefined : makeOptimizer(config.optimizer);
   const runStep = (req: StepRequest): Float32Array => (host ? host.step(req) : trainStep(mlp, optimizer!, req));
   const t0 = performance.now();
   const seconds = () => (performance.now() - t0) / 1000;
   const L = mlp.layers.length;
+  // One batch buffer for the whole run (every step copies it into tensors or kernel memory before returning).
+  const batchX = new Float32Array(batchSize * data.features);
   callbacks.onStart?.({
     layers: mlp.layers.map((l) => l.info),
     trainSize,
@@ -77,7 +79,7 @@ export async function train(config: ExperimentConfig, data: Dataset, callbacks: 
         const withStats = step % statsEvery === 0;
         const withHistogram = histogramEvery > 0 && step % histogramEvery === 0;
         const values = runStep({
-          x: rows(data.trainX, data.features, idx),
+          x: rows(data.trainX, data.features, idx, batchX),
           y: Int32Array.from(idx, (i) => data.trainY[i]!),
           features: data.features,
           classes: data.classes,
