@@ -16,6 +16,7 @@ import { getPreset } from '../electron/common/presets';
 import { selectBackend } from '../electron/engine/backends';
 import { loadDataset } from '../electron/engine/data/load';
 import { defaultMnistDir } from '../electron/engine/data/mnist';
+import { defaultPass } from '../electron/engine/train/host-step';
 import { train } from '../electron/engine/train/train';
 import type { BackendName } from '../electron/common/app-info';
 
@@ -91,6 +92,9 @@ function peerEpochSeconds(c: Case): { seconds: number; blas: string; threads: nu
 async function main(): Promise<void> {
   const choice = await selectBackend(args.backend as BackendName | undefined);
   console.log(`backend: ${choice.backend} (tfjs ${tf.version.tfjs})${choice.skipped.map((s) => `; skipped ${s.name}: ${s.reason}`).join('')}`);
+  console.log(
+    `training step: ${defaultPass() === 'kernels' ? "Gradient Lab's WebAssembly SIMD kernels (electron/engine/kernels), one thread" : `tfjs ops on ${choice.backend}`}; evaluation: tfjs on ${choice.backend}`,
+  );
   console.log(`cores: ${availableParallelism()} (${cpus()[0]?.model ?? 'unknown CPU'}), load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`train size ${trainSize}, ${epochs} epoch(s), best of ${repeat}; seconds are per full 60k epoch`);
   const peerMissing = peerAvailable();

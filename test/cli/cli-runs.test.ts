@@ -56,13 +56,16 @@ describe('gradient-lab run / list / show', () => {
     const detail = cliJson<RunDetail>(['show', String(runId), '--db', db]);
     expect(detail.summary.status).toBe('running');
     expect(detail.series.steps.length).toBeGreaterThan(0);
+    const storedBefore = stepsIn(db, runId);
 
     bg.child.kill('SIGINT');
     expect(await bg.exit).toBe(130);
     expect(bg.lines[bg.lines.length - 1]).toMatchObject({ type: 'stopped', runId, status: 'stopped' });
     const after = cliJson<RunDetail>(['show', String(runId), '--db', db]);
     expect(after.summary.status).toBe('stopped');
-    expect(after.series.steps.length).toBeGreaterThanOrEqual(detail.series.steps.length);
+    // Nothing written before the stop is lost (compare stored rows: `show` thins long series to a few hundred points).
+    expect(stepsIn(db, runId)).toBeGreaterThanOrEqual(storedBefore);
+    expect(after.series.steps.at(-1)!).toBeGreaterThanOrEqual(detail.series.steps.at(-1)!);
   });
 
   it('refuses bad flags with a message naming them', () => {

@@ -24,7 +24,14 @@ const CASES: { name: string; model: Partial<Model>; optimizer: ExperimentConfig[
   { name: 'linear + rmsprop', model: { depth: 2, width: 16, activation: 'linear', initializer: { kind: 'glorotUniform' } }, optimizer: { kind: 'rmsprop', learningRate: 1e-3 } },
 ];
 
-describe.each(['wasm', 'cpu'] as const)('host step vs gradient-tape step on %s', (backend) => {
+const RUNS = [
+  { backend: 'wasm', pass: 'kernels' },
+  { backend: 'cpu', pass: 'kernels' },
+  { backend: 'wasm', pass: 'tfjs' },
+  { backend: 'cpu', pass: 'tfjs' },
+] as const;
+
+describe.each(RUNS)('host step ($pass pass) vs gradient-tape step on $backend', ({ backend, pass }) => {
   it.each(CASES)('$name: same loss, accuracy and statistics for 6 steps', async ({ model, optimizer }) => {
     expect((await selectBackend(backend)).backend).toBe(backend);
     const config = configOf({
@@ -38,7 +45,7 @@ describe.each(['wasm', 'cpu'] as const)('host step vs gradient-tape step on %s',
     const tape = buildMlp(config.model, data.features, data.classes, 11);
     const host = buildMlp(config.model, data.features, data.classes, 11);
     const tfOptimizer = makeOptimizer(config.optimizer);
-    const trainer = new HostTrainer(host, config.optimizer);
+    const trainer = new HostTrainer(host, config.optimizer, { maxBatch: 32, pass });
     for (let step = 0; step < 6; step++) {
       const idx = Int32Array.from({ length: 32 }, (_, i) => step * 32 + i);
       const req = {
@@ -74,7 +81,7 @@ describe.each(['wasm', 'cpu'] as const)('host step vs gradient-tape step on %s',
     });
     const data = await loadDataset(config.dataset, 1);
     const mlp = buildMlp(config.model, data.features, data.classes, 1);
-    const trainer = new HostTrainer(mlp, config.optimizer);
+    const trainer = new HostTrainer(mlp, config.optimizer, { maxBatch: 32, pass });
     const req = { x: data.trainX.subarray(0, 32 * data.features), y: Int32Array.from(data.trainY.subarray(0, 32)), features: data.features, classes: data.classes, withStats: true, withHistogram: true };
     trainer.step(req);
     const before = tf.memory().numTensors;

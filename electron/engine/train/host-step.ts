@@ -1,9 +1,14 @@
 // The fast training step for plain MLPs (no batch norm; sigmoid, tanh, ReLU or linear hidden layers, residual
-// or not): the forward pass as fused matMul + bias (+ activation) kernels, a hand-written backward pass (no
-// gradient tape, no δ probes: δ falls out of backprop), then everything the step needs read back once and
-// finished on the host — loss and accuracy from the logits, finiteness, per-layer statistics and the optimizer
-// update (host-optimizer.ts), whose new weights are written back into the model's variables.
-// Same value layout as trainStep (step.ts); test/engine/host-step.test.ts checks it equals the tape path.
+// or not): a hand-written forward and backward pass (no gradient tape, no δ probes: δ falls out of backprop),
+// then the rest finished on the host — loss and accuracy from the logits, finiteness, per-layer statistics and
+// the optimizer update, whose new weights are written back into the model's variables.
+// The pass runs on one of two engines:
+//   - 'kernels' (wasm and cpu backends): Gradient Lab's WebAssembly SIMD kernels (kernel-pass.ts), with Adam and
+//     the statistics' reductions in the kernels too;
+//   - 'tfjs' (backends with a device of their own): fused matMul + bias (+ activation) and matMul kernels of the
+//     backend, read back once per step, optimizer in host-optimizer.ts.
+// Same value layout as trainStep (step.ts); test/engine/host-step.test.ts checks both engines against the tape
+// step, test/engine/kernels.test.ts the kernels against tfjs ops.
 import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig, ModelConfig } from '../../common/config';
 import type { DenseLayer, Mlp } from '../model/mlp';
@@ -63,6 +68,9 @@ export function defaultPass(): PassKind {
   return (backend === 'wasm' || backend === 'cpu') && kernelsAvailable() ? 'kernels' : 'tfjs';
 }
 
+/** The most kernel memory one trainer reserves. */
+export const KERNEL_MEMORY_LIMIT = 1024 * 1024 * 1024;
+
 export interface HostTrainerOptions {
   /** The largest batch the trainer will see (the kernels' memory is sized for it once). */
   maxBatch: number;
@@ -71,7 +79,8 @@ export interface HostTrainerOptions {
 
 export class HostTrainer {
   private readonly weights: Float32Array[];
-  private readonly optimizer: HostOptimizer;
+  /** The optimizer on the host; absent when the kernels run it (Adam, see KernelPass.adamStep). */
+  private readonly optimizer?: HostOptimizer;
   private readonly kernels?: KernelPass;
   readonly pass: PassKind;
 
@@ -81,21 +90,20 @@ export class HostTrainer {
     options: HostTrainerOptions,
   ) {
     // mlp.trainable is (kernel, bias) per layer here: no batch norm on this path.
-    this.pass = options.pass ?? defaultPass();
+    const shapes = mlp.layers.map((l) => ({ fanIn: l.info.fanIn, units: l.info.units, activation: l.activation, residual: l.residual }));
+    const features = mlp.layers[0]!.info.fanIn;
+    // Very large models or batches (up to 2048 wide, 50 deep, 60 000 rows are allowed) stay on tfjs ops rather
+    // than reserve more than KERNEL_MEMORY_LIMIT of kernel memory up front.
+    const fits = KernelPass.bytesFor(shapes, features, options.maxBatch, optimizer) <= KERNEL_MEMORY_LIMIT;
+    this.pass = options.pass ?? (fits ? defaultPass() : 'tfjs');
     if (this.pass === 'kernels') {
-      const features = mlp.layers[0]!.info.fanIn;
-      this.kernels = new KernelPass(
-        mlp.layers.map((l) => ({ fanIn: l.info.fanIn, units: l.info.units, activation: l.activation, residual: l.residual })),
-        features,
-        options.maxBatch,
-        optimizer,
-      );
+      this.kernels = new KernelPass(shapes, features, options.maxBatch, optimizer);
       this.weights = this.kernels.params;
       mlp.trainable.forEach((v, i) => this.weights[i]!.set(v.dataSync()));
     } else {
       this.weights = mlp.trainable.map((v) => Float32Array.from(v.dataSync()));
     }
-    this.optimizer = new HostOptimizer(optimizer, this.weights.map((w) => w.length));
+    if (!this.kernels?.ownsOptimizer) this.optimizer = new HostOptimizer(optimizer, this.weights.map((w) => w.length));
   }
 
   /** logits, gradients, δ and activations of one batch, from the kernels or from tfjs ops. */
@@ -152,7 +160,7 @@ export class HostTrainer {
     const { logits, grads, deltas, acts } = this.forwardBackward(req, oneHot);
 
     const { loss, acc } = lossAndAccuracy(logits, req.y, C);
-    const sums = this.kernels?.ownsOptimizer ? this.kernels.adamStep() : this.optimizer.apply(this.weights, grads);
+    const sums = this.optimizer ? this.optimizer.apply(this.weights, grads) : this.kernels!.adamStep();
     const flags = layers.map((_, l) => (Number.isFinite(sums[2 * l]!.sumSq + sums[2 * l + 1]!.sumSq) ? 0 : NaN));
     trainable.forEach((v, i) => {
       const t = tf.tensor(this.weights[i]!, v.shape);

@@ -94,11 +94,8 @@ export class KernelPass {
     const maxIn = Math.max(...layers.map((l) => l.fanIn));
     const maxWT = Math.max(...layers.map((l) => l.fanIn * l.units));
     const C = layers[this.L - 1]!.units;
-    const S = Kernels.size;
-    let bytes = S(nz) + 2 * (S(n + 1) + S(features + 1) + 2 * S(nz)) + S(n * C) + S(maxWT) + 2 * S(n * maxIn);
     const adam = optimizer?.kind === 'adam';
-    for (const l of layers) bytes += (adam ? 4 : 2) * (S(l.fanIn * l.units) + S(l.units)) + (l.residual ? 3 : 2) * S(n * l.units);
-    this.k = new Kernels(bytes);
+    this.k = new Kernels(KernelPass.bytesFor(layers, features, maxBatch, optimizer));
     const k = this.k;
     this.x = k.f32(nz);
     this.rows = { ptr: k.i32(n + 1), idx: k.i32(nz), val: k.f32(nz) };
@@ -122,6 +119,20 @@ export class KernelPass {
     this.gradBufs = this.bufs.flatMap((b) => [b.gw, b.gb]);
     this.params = this.paramBufs.map((p) => p.a);
     if (adam) this.adamSlots = this.paramBufs.map((p) => [k.f32(p.a.length), k.f32(p.a.length)]);
+  }
+
+  /** The kernel memory a pass needs (the largest configs exceed what a trainer should take; see host-step.ts). */
+  static bytesFor(layers: PassLayer[], features: number, maxBatch: number, optimizer?: ExperimentConfig['optimizer']): number {
+    const n = maxBatch;
+    const nz = n * features;
+    const maxIn = Math.max(...layers.map((l) => l.fanIn));
+    const maxWT = Math.max(...layers.map((l) => l.fanIn * l.units));
+    const C = layers[layers.length - 1]!.units;
+    const S = Kernels.size;
+    let bytes = S(nz) + 2 * (S(n + 1) + S(features + 1) + 2 * S(nz)) + S(n * C) + S(maxWT) + 2 * S(n * maxIn);
+    const slots = optimizer?.kind === 'adam' ? 4 : 2;
+    for (const l of layers) bytes += slots * (S(l.fanIn * l.units) + S(l.units)) + (l.residual ? 3 : 2) * S(n * l.units);
+    return bytes;
   }
 
   /** Whether the optimizer runs in the kernels (Adam) rather than on the host (HostOptimizer). */

@@ -231,9 +231,13 @@ export function heapBase(): usize {
 
 // ---- elementwise -----------------------------------------------------------------------------------------------
 
-/** e^x for four lanes (Cephes' single-precision method: 2^n · polynomial, within about 1 ulp), x in [−87, 88]. */
+/**
+ * e^x for four lanes (Cephes' single-precision method: 2^n · polynomial, within about 1 ulp), x clamped to
+ * [−104, 88]. 2^n is applied as two halves so that results below float32's normal range come out subnormal
+ * (or 0), as float64 math rounded to float32 gives them.
+ */
 @inline function exp4(v: v128): v128 {
-  const x0 = f32x4.min(f32x4.max(v, f32x4.splat(-87.0)), f32x4.splat(88.0));
+  const x0 = f32x4.min(f32x4.max(v, f32x4.splat(-104.0)), f32x4.splat(88.0));
   const fx = f32x4.floor(f32x4.add(f32x4.mul(x0, f32x4.splat(1.44269504088896341)), f32x4.splat(0.5)));
   let x = f32x4.sub(x0, f32x4.mul(fx, f32x4.splat(0.693359375)));
   x = f32x4.sub(x, f32x4.mul(fx, f32x4.splat(-2.12194440e-4)));
@@ -245,8 +249,11 @@ export function heapBase(): usize {
   y = f32x4.add(f32x4.mul(y, x), f32x4.splat(5.0000001201e-1));
   y = f32x4.add(f32x4.add(f32x4.mul(y, f32x4.mul(x, x)), x), f32x4.splat(1.0));
   const n = i32x4.trunc_sat_f32x4_s(fx);
-  const pow2 = i32x4.shl(i32x4.add(n, i32x4.splat(127)), 23);
-  return f32x4.mul(y, pow2);
+  const n1 = i32x4.shr_s(n, 1);
+  const n2 = i32x4.sub(n, n1);
+  const p1 = i32x4.shl(i32x4.add(n1, i32x4.splat(127)), 23);
+  const p2 = i32x4.shl(i32x4.add(n2, i32x4.splat(127)), 23);
+  return f32x4.mul(f32x4.mul(y, p1), p2);
 }
 
 @inline function exp1(x: f32): f32 {
