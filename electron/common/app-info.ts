@@ -21,6 +21,18 @@ export interface BackendProbe {
   reason: string;
 }
 
+/**
+ * Gradient Lab's own WebAssembly SIMD training kernels (electron/engine/kernels): on the wasm and cpu backends they
+ * run the training step of every model without batch normalization.
+ */
+export const KERNELS_READY = 'WebAssembly SIMD kernels loaded';
+
+export interface KernelsProbe {
+  available: boolean;
+  /** Why they are (not) available, in plain words. */
+  reason: string;
+}
+
 export interface AppInfo {
   version: string;
   platform: string;
@@ -29,4 +41,5 @@ export interface AppInfo {
   /** How the app is hosted: the desktop window, the browser mode web host or the CLI. */
   host: 'electron' | 'web' | 'cli';
   backends: BackendProbe[];
+  kernels: KernelsProbe;
 }

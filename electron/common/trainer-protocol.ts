@@ -1,6 +1,6 @@
 // Messages between the lab service and a trainer process (child_process.fork or Electron's utilityProcess).
 // Both sides type their messages from here; the service checks every incoming message with `isFromTrainer`.
-import type { BackendName, BackendProbe } from './app-info';
+import type { BackendName, BackendProbe, KernelsProbe } from './app-info';
 import type { ExperimentConfig } from './config';
 import type { BatchRecord, EpochRecord, FinalMetrics, HistogramRecord, LayerInfo, Prediction } from './records';
 
@@ -30,7 +30,7 @@ export interface StartedMessage {
 /** Trainer → parent. Exactly one of done / stopped / diverged / failed ends a run. */
 export type FromTrainer =
   | { type: 'ready'; pid: number }
-  | { type: 'probe-result'; backends: BackendProbe[] }
+  | { type: 'probe-result'; backends: BackendProbe[]; kernels: KernelsProbe }
   | { type: 'log'; message: string }
   | StartedMessage
   | BatchRecord

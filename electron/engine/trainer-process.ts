@@ -6,6 +6,7 @@ import { ExperimentConfigSchema } from '../common/config';
 import type { FromTrainer, ToTrainer } from '../common/trainer-protocol';
 import { parseOrThrow } from '../common/validation';
 import { probeBackends, selectBackend } from './backends';
+import { probeKernels } from './kernels/kernels';
 import { loadDataset } from './data/load';
 import { train } from './train/train';
 
@@ -70,7 +71,7 @@ async function start(message: Extract<ToTrainer, { type: 'start' }>): Promise<vo
 async function handle(message: ToTrainer): Promise<void> {
   switch (message.type) {
     case 'probe':
-      send({ type: 'probe-result', backends: await probeBackends() });
+      send({ type: 'probe-result', backends: await probeBackends(), kernels: probeKernels() });
       return;
     case 'start':
       if (run) {

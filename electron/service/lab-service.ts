@@ -2,7 +2,7 @@
 // Electron, WebSocket or the CLI; hosts give it a Launcher and a database path and forward requests to its
 // handlers. Runs go through a one-at-a-time queue (run-queue.ts); reads live in run-queries.ts.
 import { EventEmitter } from 'node:events';
-import type { AppInfo, BackendProbe } from '../common/app-info';
+import type { AppInfo, BackendProbe, KernelsProbe } from '../common/app-info';
 import { ExperimentConfigSchema, type ExperimentConfigInput } from '../common/config';
 import type { Handlers, LabEvent, MethodResponse, ParsedRequest } from '../common/contract';
 import type { RunSummary } from '../common/runs';
@@ -50,7 +50,7 @@ function processAlive(pid: number): boolean {
 
 export class LabService {
   private readonly events = new EventEmitter();
-  private probe: Promise<BackendProbe[]> | undefined;
+  private probe: Promise<{ backends: BackendProbe[]; kernels: KernelsProbe }> | undefined;
   readonly store: Store;
   private readonly queue: RunQueue;
   /** Runs marked 'interrupted' when this service opened the database. */
@@ -90,8 +90,8 @@ export class LabService {
     return stale.map((r) => r.id);
   }
 
-  /** Probe the backend ladder in a real trainer process (once; the answer is cached). */
-  probeBackends(): Promise<BackendProbe[]> {
+  /** Probe the backend ladder and the training kernels in a real trainer process (once; the answer is cached). */
+  probeBackends(): Promise<{ backends: BackendProbe[]; kernels: KernelsProbe }> {
     this.probe ??= this.runProbe().catch((e: Error) => {
       this.probe = undefined;
       throw e;
@@ -99,7 +99,7 @@ export class LabService {
     return this.probe;
   }
 
-  private runProbe(): Promise<BackendProbe[]> {
+  private runProbe(): Promise<{ backends: BackendProbe[]; kernels: KernelsProbe }> {
     const timeoutMs = this.options.probeTimeoutMs ?? 60_000;
     return new Promise((resolve, reject) => {
       const trainer = this.options.launcher.launch();
@@ -114,7 +114,7 @@ export class LabService {
           clearTimeout(timer);
           trainer.send({ type: 'stop' });
           this.emit({ channel: 'app:backends', payload: m.backends });
-          resolve(m.backends);
+          resolve({ backends: m.backends, kernels: m.kernels });
         }
       });
       trainer.onExit((code, signal) => {
@@ -131,7 +131,7 @@ export class LabService {
       arch: process.arch,
       locale: this.options.locale,
       host: this.options.host,
-      backends: await this.probeBackends(),
+      ...(await this.probeBackends()),
     };
   }
 

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
+import type { AppInfo } from '../../electron/common/app-info';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = resolve(ROOT, 'bin/gradient-lab.js');
@@ -24,10 +25,11 @@ describe('gradient-lab CLI', () => {
   it('reports each backend with whether it works and why, as JSON', () => {
     const r = spawnSync(process.execPath, [BIN, 'info', '--json'], { encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(0);
-    const info = JSON.parse(r.stdout) as { backends: { name: string; available: boolean; reason: string }[] };
+    const info = JSON.parse(r.stdout) as AppInfo;
     expect(info.backends.map((b) => b.name)).toEqual(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']);
     expect(info.backends.every((b) => b.reason.length > 0)).toBe(true);
     expect(info.backends.find((b) => b.name === 'cpu')!.available).toBe(true);
+    expect(info.kernels).toEqual({ available: true, reason: 'WebAssembly SIMD kernels loaded' });
   });
 
   it('refuses an unknown command and a non-loopback serve host with a clear message', () => {

@@ -17,7 +17,7 @@ describe('app shell in Chromium through the web host', () => {
     expect(await app.page.evaluate(() => document.documentElement.lang)).toBe('ja');
   });
 
-  it('shows each backend of the ladder with its availability and reason in About', async () => {
+  it('shows each backend of the ladder with its availability and reason, and the training kernels, in About', async () => {
     await app.page.click('[data-testid="about-open"]');
     const table = app.page.locator('[data-testid="backend-table"]');
     await table.waitFor({ timeout: 60_000 });
@@ -32,6 +32,10 @@ describe('app shell in Chromium through the web host', () => {
       expect(await gpu.textContent()).toMatch(/インストールされていません|読み込めませんでした|初期化できませんでした|エラーが発生しました/);
     }
     expect(await wasm.textContent()).toContain('初期化できました');
+    // The training kernels are probed in the same trainer process and load here.
+    const kernels = app.page.locator('[data-testid="about-kernels"]');
+    expect(await kernels.getAttribute('data-available')).toBe('true');
+    expect(await kernels.textContent()).toContain('WebAssembly SIMD カーネルが使えます');
     await app.page.screenshot({ path: join(app.outDir, 'about-ja.png') });
     await app.page.keyboard.press('Escape');
     await app.page.locator('[data-testid="about-dialog"]').waitFor({ state: 'detached' });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import type { AppInfo } from '../../electron/common/app-info';
 import { createNodeLab, type NodeLab } from '../../electron/service/node-lab';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 
@@ -138,11 +139,12 @@ describe('web host', () => {
       const reply = await ask(ws, { id: 1, channel: 'app:info', payload: {} });
       expect(reply.id).toBe(1);
       expect(reply.result.ok).toBe(true);
-      const info = reply.result.value as { version: string; host: string; backends: { name: string; available: boolean; reason: string }[] };
+      const info = reply.result.value as AppInfo;
       expect(info.version).toBe('9.9.9');
       expect(info.host).toBe('web');
       expect(info.backends.map((b) => b.name)).toEqual(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']);
       expect(info.backends.find((b) => b.name === 'wasm')?.available).toBe(true);
+      expect(info.kernels.available).toBe(true);
       const gpu = info.backends.find((b) => b.name === 'tensorflow-gpu')!;
       if (!gpu.available) expect(gpu.reason).toMatch(/tfjs-node-gpu/);
     } finally {

@@ -1,6 +1,7 @@
 // Loads the training kernels (./assembly/index.ts, embedded as ./kernels-wasm.ts) into a WebAssembly memory sized
 // once for the model, and hands out float32/int32 arrays placed in that memory. A Kernels instance belongs to one
 // trainer; arrays it returns stay valid for its lifetime (the memory never grows, so views never detach).
+import { KERNELS_READY, type KernelsProbe } from '../../common/app-info';
 import { KERNELS_WASM_BASE64 } from './kernels-wasm';
 
 interface Exports {
@@ -40,11 +41,16 @@ function kernelModule(): WebAssembly.Module {
 
 /** Whether this runtime can run the kernels (WebAssembly with SIMD). */
 export function kernelsAvailable(): boolean {
+  return probeKernels().available;
+}
+
+/** Whether the kernels compile here, and why not (as About and `gradient-lab info` show it). */
+export function probeKernels(): KernelsProbe {
   try {
     kernelModule();
-    return true;
-  } catch {
-    return false;
+    return { available: true, reason: KERNELS_READY };
+  } catch (e) {
+    return { available: false, reason: `WebAssembly SIMD kernels failed to load: ${(e as Error).message}` };
   }
 }
 

@@ -24,6 +24,10 @@ const en = {
   'about.backend.yes': 'yes',
   'about.backend.no': 'no',
   'about.probing': 'Checking which backends work on this machine…',
+  'about.kernels': 'Training kernels',
+  'about.kernels.yes':
+    'Gradient Lab’s WebAssembly SIMD kernels work here: on the wasm and cpu backends they run the training step of every model without batch normalization (batch-norm models and evaluation use the backend itself).',
+  'about.kernels.no': 'Gradient Lab’s WebAssembly SIMD kernels do not load here, so every model trains on the backend’s own operations.',
   'about.close': 'Close',
   'error.title': 'Something went wrong',
   'backendReason.ready': '{pkg} loaded and initialised',
@@ -59,6 +63,10 @@ const ja: Record<keyof typeof en, string> = {
   'about.backend.yes': 'はい',
   'about.backend.no': 'いいえ',
   'about.probing': 'このマシンで使えるバックエンドを確認しています…',
+  'about.kernels': '学習カーネル',
+  'about.kernels.yes':
+    'Gradient Lab 独自の WebAssembly SIMD カーネルが使えます。wasm と cpu のバックエンドでは、バッチ正規化のないモデルの学習ステップをこのカーネルで計算します（バッチ正規化のあるモデルと評価はバックエンド自身が計算します）。',
+  'about.kernels.no': 'Gradient Lab 独自の WebAssembly SIMD カーネルを読み込めないため、すべてのモデルをバックエンド自身の演算で学習します。',
   'about.close': '閉じる',
   'error.title': 'エラーが発生しました',
   'backendReason.ready': '{pkg} を読み込み、初期化できました',
