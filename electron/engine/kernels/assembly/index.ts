@@ -123,6 +123,43 @@ export function spmm(ptr: usize, idx: usize, val: usize, b: usize, c: usize, R: 
     const e1 = load<i32>(ptr + (<usize>r << 2), 4);
     const cr = c + <usize>r * ld;
     let j = 0;
+    // 32 columns at a time (eight accumulators), then 16, 4 and 1: each pass re-reads the row's entries.
+    for (; j + 32 <= N; j += 32) {
+      let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0);
+      let s4 = f32x4.splat(0), s5 = f32x4.splat(0), s6 = f32x4.splat(0), s7 = f32x4.splat(0);
+      const bj = b + (<usize>j << 2);
+      for (let e = e0; e < e1; e++) {
+        const x = f32x4.splat(load<f32>(val + (<usize>e << 2)));
+        const pb = bj + <usize>load<i32>(idx + (<usize>e << 2)) * ld;
+        s0 = fma4(s0, x, v128.load(pb));
+        s1 = fma4(s1, x, v128.load(pb, 16));
+        s2 = fma4(s2, x, v128.load(pb, 32));
+        s3 = fma4(s3, x, v128.load(pb, 48));
+        s4 = fma4(s4, x, v128.load(pb, 64));
+        s5 = fma4(s5, x, v128.load(pb, 80));
+        s6 = fma4(s6, x, v128.load(pb, 96));
+        s7 = fma4(s7, x, v128.load(pb, 112));
+      }
+      const pc = cr + (<usize>j << 2);
+      if (acc) {
+        s0 = f32x4.add(s0, v128.load(pc));
+        s1 = f32x4.add(s1, v128.load(pc, 16));
+        s2 = f32x4.add(s2, v128.load(pc, 32));
+        s3 = f32x4.add(s3, v128.load(pc, 48));
+        s4 = f32x4.add(s4, v128.load(pc, 64));
+        s5 = f32x4.add(s5, v128.load(pc, 80));
+        s6 = f32x4.add(s6, v128.load(pc, 96));
+        s7 = f32x4.add(s7, v128.load(pc, 112));
+      }
+      v128.store(pc, s0);
+      v128.store(pc, s1, 16);
+      v128.store(pc, s2, 32);
+      v128.store(pc, s3, 48);
+      v128.store(pc, s4, 64);
+      v128.store(pc, s5, 80);
+      v128.store(pc, s6, 96);
+      v128.store(pc, s7, 112);
+    }
     for (; j + 16 <= N; j += 16) {
       let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0);
       const bj = b + (<usize>j << 2);
@@ -179,10 +216,17 @@ export function sparsify(x: usize, n: i32, K: i32, rowPtr: usize, rowIdx: usize,
     const xr = x + ((<usize>r * <usize>K) << 2);
     let k = 0;
     for (; k < K; k++) {
-      // Four at a time while all four are +0 (images are mostly runs of zeros); one at a time otherwise.
-      if ((k & 3) == 0 && k + 4 <= K && !v128.any_true(v128.load(xr + (<usize>k << 2)))) {
-        k += 3;
-        continue;
+      // Sixteen or four at a time while all are +0 (images are mostly runs of zeros); one at a time otherwise.
+      if ((k & 3) == 0) {
+        const p = xr + (<usize>k << 2);
+        if (k + 16 <= K && !v128.any_true(v128.or(v128.or(v128.load(p), v128.load(p, 16)), v128.or(v128.load(p, 32), v128.load(p, 48))))) {
+          k += 15;
+          continue;
+        }
+        if (k + 4 <= K && !v128.any_true(v128.load(p))) {
+          k += 3;
+          continue;
+        }
       }
       const v = load<f32>(xr + (<usize>k << 2));
       if (v != 0) {
