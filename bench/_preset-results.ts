@@ -1,6 +1,6 @@
 // Regenerates docs/preset-results.md (run: npx tsx bench/_preset-results.ts [--epochs 3]): every preset on full
 // MNIST for N epochs, its test accuracy and the ratio of first-layer to last-layer ‖∂E/∂W‖ at step 0.
-// The leading underscore keeps it out of `npm run bench`: it takes ~8 minutes and rewrites a doc.
+// The leading underscore keeps it out of `npm run bench`: it takes ~5 minutes and rewrites a doc.
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

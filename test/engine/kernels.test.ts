@@ -84,7 +84,7 @@ describe('matrix products', () => {
     const data = await loadDataset({ kind: 'mnist', trainSize: 200, testSize: 10 }, 1);
     const n = 100;
     const F = data.features;
-    const N = 24;
+    const N = 45; // one 32-column tile, three of 4 and one single column
     const k = new Kernels(8 * Kernels.size(n * F) + 8 * Kernels.size(F * N) + 4096);
     const x = k.f32(n * F);
     x.a.set(data.trainX.subarray(0, n * F));
@@ -240,6 +240,29 @@ describe('a full training step on the kernels', () => {
       expect(got[zeroFrac]).toBeGreaterThan(0.5);
     }
     expect(STATS_PER_LAYER).toBe(STAT_FIELDS.length);
+    viaTfjs.dispose();
+    viaKernels.dispose();
+  });
+
+  it('the deep-sigmoid preset (10 × 64 sigmoid, Glorot, Adam) reports the same numbers as on tfjs ops for 12 steps', async () => {
+    const config = configOf({
+      dataset: { kind: 'mnist', trainSize: 1536, testSize: 10 },
+      model: { depth: 10, width: 64, activation: 'sigmoid', initializer: { kind: 'glorotUniform' }, batchNorm: false, residual: false },
+      optimizer: { kind: 'adam', learningRate: 1e-3 },
+      training: { epochs: 1, batchSize: 128, seed: 42, statsEvery: 1, histogramEvery: 0 },
+    });
+    const data = await loadDataset(config.dataset, 42);
+    const viaTfjs = buildMlp(config.model, data.features, data.classes, 9);
+    const viaKernels = buildMlp(config.model, data.features, data.classes, 9);
+    const a = new HostTrainer(viaTfjs, config.optimizer, { maxBatch: 128, pass: 'tfjs' });
+    const b = new HostTrainer(viaKernels, config.optimizer, { maxBatch: 128, pass: 'kernels' });
+    for (let step = 0; step < 12; step++) {
+      const idx = Int32Array.from({ length: 128 }, (_, i) => step * 128 + i);
+      const req = { x: rows(data.trainX, data.features, idx), y: Int32Array.from(idx, (i) => data.trainY[i]!), features: data.features, classes: data.classes, withStats: true, withHistogram: false };
+      const want = a.step(req);
+      const got = b.step(req);
+      want.forEach((v, j) => expect(Math.abs(got[j]! - v), `step ${step} value ${j}: tfjs ${v} vs kernels ${got[j]}`).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(v))));
+    }
     viaTfjs.dispose();
     viaKernels.dispose();
   });

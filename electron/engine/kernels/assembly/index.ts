@@ -123,7 +123,7 @@ export function spmm(ptr: usize, idx: usize, val: usize, b: usize, c: usize, R: 
     const e1 = load<i32>(ptr + (<usize>r << 2), 4);
     const cr = c + <usize>r * ld;
     let j = 0;
-    // 32 columns at a time (eight accumulators), then 16, 4 and 1: each pass re-reads the row's entries.
+    // 32 columns at a time (eight accumulators), then 4 and 1: each pass re-reads the row's entries.
     for (; j + 32 <= N; j += 32) {
       let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0);
       let s4 = f32x4.splat(0), s5 = f32x4.splat(0), s6 = f32x4.splat(0), s7 = f32x4.splat(0);
@@ -159,29 +159,6 @@ export function spmm(ptr: usize, idx: usize, val: usize, b: usize, c: usize, R: 
       v128.store(pc, s5, 80);
       v128.store(pc, s6, 96);
       v128.store(pc, s7, 112);
-    }
-    for (; j + 16 <= N; j += 16) {
-      let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0);
-      const bj = b + (<usize>j << 2);
-      for (let e = e0; e < e1; e++) {
-        const x = f32x4.splat(load<f32>(val + (<usize>e << 2)));
-        const pb = bj + <usize>load<i32>(idx + (<usize>e << 2)) * ld;
-        s0 = fma4(s0, x, v128.load(pb));
-        s1 = fma4(s1, x, v128.load(pb, 16));
-        s2 = fma4(s2, x, v128.load(pb, 32));
-        s3 = fma4(s3, x, v128.load(pb, 48));
-      }
-      const pc = cr + (<usize>j << 2);
-      if (acc) {
-        s0 = f32x4.add(s0, v128.load(pc));
-        s1 = f32x4.add(s1, v128.load(pc, 16));
-        s2 = f32x4.add(s2, v128.load(pc, 32));
-        s3 = f32x4.add(s3, v128.load(pc, 48));
-      }
-      v128.store(pc, s0);
-      v128.store(pc, s1, 16);
-      v128.store(pc, s2, 32);
-      v128.store(pc, s3, 48);
     }
     for (; j + 4 <= N; j += 4) {
       let s0 = f32x4.splat(0);
