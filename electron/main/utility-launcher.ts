@@ -8,10 +8,10 @@ export class UtilityLauncher implements Launcher {
   launch(): TrainerHandle {
     const child = utilityProcess.fork(this.entry, [], { serviceName: 'Gradient Lab trainer', stdio: 'inherit' });
     let exited: [number | null, string | null] | undefined;
-    let exitListener: ((code: number | null, signal: string | null) => void) | undefined;
+    const exitListeners: ((code: number | null, signal: string | null) => void)[] = [];
     child.on('exit', (code) => {
       exited = [code, null];
-      exitListener?.(code, null);
+      for (const l of exitListeners) l(code, null);
     });
     return {
       get pid() {
@@ -20,7 +20,7 @@ export class UtilityLauncher implements Launcher {
       send: (message) => child.postMessage(message),
       onMessage: (listener) => child.on('message', listener),
       onExit: (listener) => {
-        exitListener = listener;
+        exitListeners.push(listener);
         if (exited) listener(...exited);
       },
       kill: () => {

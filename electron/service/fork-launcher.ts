@@ -31,18 +31,17 @@ export class ForkLauncher implements Launcher {
       // (the trainer still exits when the host goes away: its IPC channel disconnects).
       detached: process.platform !== 'win32',
     });
-    let exitListener: ((code: number | null, signal: string | null) => void) | undefined;
+    const exitListeners: ((code: number | null, signal: string | null) => void)[] = [];
     let exited: [number | null, string | null] | undefined;
-    child.on('exit', (code, signal) => {
+    const end = (code: number | null, signal: string | null) => {
+      if (exited) return;
       exited = [code, signal];
-      exitListener?.(code, signal);
-    });
+      for (const l of exitListeners) l(code, signal);
+    };
+    child.on('exit', (code, signal) => end(code, signal));
+    // 'exit' follows an error, except when the spawn itself failed: report that as the exit.
     child.on('error', () => {
-      // 'exit' follows (or the spawn failed, in which case we report an exit below).
-      if (!exited && child.pid === undefined) {
-        exited = [null, 'spawn-failed'];
-        exitListener?.(null, 'spawn-failed');
-      }
+      if (child.pid === undefined) end(null, 'spawn-failed');
     });
     return {
       get pid() {
@@ -53,7 +52,7 @@ export class ForkLauncher implements Launcher {
       },
       onMessage: (listener) => child.on('message', listener),
       onExit: (listener) => {
-        exitListener = listener;
+        exitListeners.push(listener);
         if (exited) listener(...exited);
       },
       kill: () => {

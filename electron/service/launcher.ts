@@ -6,7 +6,7 @@ export interface TrainerHandle {
   readonly pid: number | undefined;
   send(message: ToTrainer): void;
   onMessage(listener: (message: unknown) => void): void;
-  /** Called once when the process ends, for whatever reason. */
+  /** Each listener is called once when the process ends, for whatever reason (also if it already has). */
   onExit(listener: (code: number | null, signal: string | null) => void): void;
   kill(): void;
 }

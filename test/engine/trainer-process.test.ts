@@ -2,7 +2,8 @@
 // diverging, stopping, being killed, and refusing bad input — all through the trainer protocol.
 import { describe, expect, it } from 'vitest';
 import type { StartedMessage } from '../../electron/common/trainer-protocol';
-import { batchesOf, configOf, LN10, presetOn, runInChild, type ChildRun } from './helpers';
+import { ForkLauncher } from '../../electron/service/fork-launcher';
+import { batchesOf, configOf, LN10, presetOn, runInChild, TRAINER_ENTRY, type ChildRun } from './helpers';
 
 const SAME_BUDGET = { trainSize: 4000, testSize: 1000, epochs: 2, batchSize: 32, statsEvery: 5, histogramEvery: 100 };
 
@@ -94,6 +95,17 @@ describe('trainer process', () => {
     });
     expect(run.exit.signal).toBe('SIGKILL');
     expect(run.end).toBeUndefined();
+  }, 60_000);
+
+  it('tells every exit listener, including one added after the exit (a host and a monitor can both watch)', async () => {
+    const handle = new ForkLauncher({ entry: TRAINER_ENTRY }).launch();
+    const heard: string[] = [];
+    const first = new Promise<void>((resolve) => handle.onExit((code, signal) => (heard.push(`first ${signal}`), resolve())));
+    handle.onExit((code, signal) => heard.push(`second ${signal}`));
+    handle.kill();
+    await first;
+    handle.onExit((code, signal) => heard.push(`late ${signal}`));
+    expect(heard).toEqual(['first SIGKILL', 'second SIGKILL', 'late SIGKILL']);
   }, 60_000);
 
   it('fails with a message naming the field or the folder when the input is bad', async () => {
