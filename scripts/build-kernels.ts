@@ -1,25 +1,37 @@
-// Compiles the training kernels (electron/engine/kernels/assembly/index.ts, AssemblyScript) to WebAssembly and
+// Compiles the training kernels (electron/engine/kernels/assembly/, AssemblyScript, entry index.ts) to WebAssembly and
 // embeds the binary in electron/engine/kernels/kernels-wasm.ts, so that every bundle (Electron's utility process,
 // the CLI, tests) carries it without a file to copy. Run: npm run build:kernels. test/engine/kernels.test.ts
 // recompiles the source and fails when the embedded binary is stale.
 import asc from 'assemblyscript/asc';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const KERNEL_SOURCE = resolve(root, 'electron/engine/kernels/assembly/index.ts');
+export const KERNEL_SOURCE_DIR = resolve(root, 'electron/engine/kernels/assembly');
 export const KERNEL_MODULE = resolve(root, 'electron/engine/kernels/kernels-wasm.ts');
 
-/** The compiled kernel module. Options: no GC runtime, memory imported from the host, SIMD, fully optimized. */
+/**
+ * The compiled kernel module: index.ts is the entry (its exports are the module's), the other files of the folder
+ * are read as it imports them. No GC runtime, memory imported from the host, SIMD, fully optimized.
+ */
 export async function compileKernels(): Promise<Uint8Array> {
-  const source = readFileSync(KERNEL_SOURCE, 'utf8');
-  const result = await asc.compileString(
-    { 'index.ts': source },
-    { runtime: 'stub', importMemory: true, noAssert: true, optimizeLevel: 3, shrinkLevel: 0, enable: ['simd'] },
+  let binary: Uint8Array | undefined;
+  const result = await asc.main(
+    ['index.ts', '--outFile', 'kernels.wasm', '--runtime', 'stub', '--importMemory', '--noAssert', '--optimizeLevel', '3', '--shrinkLevel', '0', '--enable', 'simd'],
+    {
+      readFile: (name) => {
+        const file = resolve(KERNEL_SOURCE_DIR, name);
+        return existsSync(file) ? readFileSync(file, 'utf8') : null;
+      },
+      writeFile: (name, contents) => {
+        if (name.endsWith('.wasm') && typeof contents !== 'string') binary = contents;
+      },
+      listFiles: () => [],
+    },
   );
-  if (result.error || !result.binary) throw new Error(`kernel compilation failed: ${result.error?.message ?? ''}\n${result.stderr.toString()}`);
-  return result.binary;
+  if (result.error || !binary) throw new Error(`kernel compilation failed: ${result.error?.message ?? ''}\n${result.stderr.toString()}`);
+  return binary;
 }
 
 export function kernelModuleText(binary: Uint8Array): string {

@@ -91,7 +91,7 @@ export class LabService {
   }
 
   /** Probe the backend ladder and the training kernels in a real trainer process (once; the answer is cached). */
-  probeBackends(): Promise<{ backends: BackendProbe[]; kernels: KernelsProbe }> {
+  probeMachine(): Promise<{ backends: BackendProbe[]; kernels: KernelsProbe }> {
     this.probe ??= this.runProbe().catch((e: Error) => {
       this.probe = undefined;
       throw e;
@@ -131,7 +131,7 @@ export class LabService {
       arch: process.arch,
       locale: this.options.locale,
       host: this.options.host,
-      ...(await this.probeBackends()),
+      ...(await this.probeMachine()),
     };
   }
 

@@ -61,7 +61,8 @@ describe.each(RUNS)('host step ($pass pass) vs gradient-tape step on $backend', 
       expect(b).toHaveLength(a.length);
       a.forEach((v, j) => expect(close(v, b[j]!), `step ${step} value ${j}: tape ${v} vs host ${b[j]}`).toBe(true));
     }
-    // The variables hold the host's weights after each step.
+    // The variables hold the host's weights (once synced: on the kernels only evaluation reads them).
+    trainer.syncVariables();
     tape.trainable.forEach((v, i) => {
       const w = host.trainable[i]!.dataSync();
       v.dataSync().forEach((x, j) => expect(close(x, w[j]!)).toBe(true));

@@ -1,4 +1,4 @@
-// Loads the training kernels (./assembly/index.ts, embedded as ./kernels-wasm.ts) into a WebAssembly memory sized
+// Loads the training kernels (./assembly, embedded as ./kernels-wasm.ts) into a WebAssembly memory sized
 // once for the model, and hands out float32/int32 arrays placed in that memory. A Kernels instance belongs to one
 // trainer; arrays it returns stay valid for its lifetime (the memory never grows, so views never detach).
 import { KERNELS_READY, type KernelsProbe } from '../../common/app-info';
@@ -12,7 +12,6 @@ interface Exports {
   biasAct(z: number, b: number, n: number, units: number, kind: number): void;
   actBackward(dA: number, a: number, delta: number, count: number, kind: number): void;
   colSums(m: number, out: number, n: number, units: number): void;
-  gradSums(g: number, w: number, count: number, out: number): void;
   adam(w: number, g: number, m: number, v: number, count: number, lr: number, b1: number, b2: number, c1: number, c2: number, eps: number, out: number): void;
   actStats(a: number, delta: number, count: number, units: number, kind: number, out: number): void;
   heapBase(): number;
@@ -21,8 +20,10 @@ interface Exports {
 /** Activation codes of the elementwise kernels. */
 export const ACT = { linear: 0, sigmoid: 1, relu: 2, tanh: 3 } as const;
 export type ActCode = (typeof ACT)[keyof typeof ACT];
+/** The activations biasActivation computes (tanh's forward pass stays on the host, see kernel-pass.ts). */
+export type ForwardCode = Exclude<ActCode, typeof ACT.tanh>;
 
-/** Per-parameter sums a step reports (see gradSums/adam in ./assembly). */
+/** Per-parameter sums a step reports (see adam in ./assembly/reductions.ts). */
 export interface ParamSumsOut {
   sumSq: number;
   sumAbs: number;
@@ -66,7 +67,23 @@ export interface I32 {
 
 const PAGE = 65536;
 
-export class Kernels {
+/** Places arrays: Kernels in its memory, measure() only counting. */
+export interface Allocator {
+  f32(n: number): F32;
+  i32(n: number): I32;
+}
+
+/** The bytes a layout function takes from a Kernels memory, without placing anything. */
+export function measure(layout: (alloc: Allocator) => void): number {
+  let bytes = 0;
+  layout({
+    f32: (n) => ((bytes += Kernels.size(n)), { ptr: 0, a: new Float32Array(0) }),
+    i32: (n) => ((bytes += Kernels.size(n)), { ptr: 0, a: new Int32Array(0) }),
+  });
+  return bytes;
+}
+
+export class Kernels implements Allocator {
   private readonly memory: WebAssembly.Memory;
   private readonly x: Exports;
   private next: number;
@@ -136,7 +153,7 @@ export class Kernels {
   }
 
   /** z[n×units] ← act(z + b) (linear, sigmoid, ReLU). */
-  biasActivation(z: F32, b: F32, n: number, units: number, kind: ActCode): void {
+  biasActivation(z: F32, b: F32, n: number, units: number, kind: ForwardCode): void {
     this.x.biasAct(z.ptr, b.ptr, n, units, kind);
   }
 
@@ -149,16 +166,11 @@ export class Kernels {
     this.x.colSums(m.ptr, out.ptr, n, units);
   }
 
-  /** Sums of a gradient and its weights, without an update (updateSq is 0). */
-  gradientSums(g: F32, w: F32): ParamSumsOut {
-    this.x.gradSums(g.ptr, w.ptr, g.a.length, this.outPtr);
-    return this.sums(0);
-  }
-
   /** One Adam step of w from g over the slots m, v; the sums of the same pass. */
   adam(w: F32, g: F32, m: F32, v: F32, hp: { lr: number; b1: number; b2: number; c1: number; c2: number; eps: number }): ParamSumsOut {
     this.x.adam(w.ptr, g.ptr, m.ptr, v.ptr, w.a.length, hp.lr, hp.b1, hp.b2, hp.c1, hp.c2, hp.eps, this.outPtr);
-    return this.sums(this.out[5]!);
+    const o = this.out;
+    return { sumSq: o[0]!, sumAbs: o[1]!, maxAbs: o[2]!, zeros: o[3]!, weightSq: o[4]!, updateSq: o[5]! };
   }
 
   /** [mean, std, saturated share, dead share] of activations a and Σδ² of the layer's δ (both `count` long). */
@@ -166,11 +178,6 @@ export class Kernels {
     this.x.actStats(a.ptr, delta.ptr, count, units, kind, this.outPtr);
     const o = this.out;
     return { act: [o[0]!, o[1]!, o[2]!, o[3]!], deltaSq: o[4]! };
-  }
-
-  private sums(updateSq: number): ParamSumsOut {
-    const o = this.out;
-    return { sumSq: o[0]!, sumAbs: o[1]!, maxAbs: o[2]!, zeros: o[3]!, weightSq: o[4]!, updateSq };
   }
 }
 

@@ -1,8 +1,9 @@
 // The config's optimizer run in plain JS over Float32Array parameters (the fast training path keeps the master
 // weights on the host). One pass per parameter, no kernels; the formulas are tf.train's, in the same order, with
-// Keras's defaults as in optimizer.ts: Adam β=(0.9, 0.999), ε=1e-7; RMSprop ρ=0.9, ε=1e-7; momentum 0.9.
+// Keras's defaults (KERAS in optimizer.ts).
 import type { ExperimentConfig } from '../../common/config';
 import { gradientSums, sumSq, type GradientSums } from './host-stats';
+import { KERAS } from './optimizer';
 
 export interface ParamSums extends GradientSums {
   weightSq: number;
@@ -52,7 +53,7 @@ export class HostOptimizer {
       case 'momentum': {
         const acc = s[0]!;
         for (let i = 0; i < n; i++) {
-          acc[i] = f(0.9 * acc[i]!) + g[i]!;
+          acc[i] = f(KERAS.momentum * acc[i]!) + g[i]!;
           const old = w[i]!;
           w[i] = f(-lr * acc[i]!) + old;
           const d = w[i]! - old;
@@ -63,14 +64,15 @@ export class HostOptimizer {
       case 'adam': {
         // float64 arithmetic, float32 storage: within a few ulps of tf.train.adam's float32 kernels.
         const [m, v] = s as [Float32Array, Float32Array];
-        const c1 = 1 - 0.9 ** this.t;
-        const c2 = 1 - 0.999 ** this.t;
+        const { beta1, beta2, epsilon } = KERAS.adam;
+        const c1 = 1 - beta1 ** this.t;
+        const c2 = 1 - beta2 ** this.t;
         for (let i = 0; i < n; i++) {
           const gi = g[i]!;
-          const mi = (m[i] = m[i]! * 0.9 + gi * 0.1);
-          const vi = (v[i] = v[i]! * 0.999 + gi * gi * 0.001);
+          const mi = (m[i] = m[i]! * beta1 + gi * (1 - beta1));
+          const vi = (v[i] = v[i]! * beta2 + gi * gi * (1 - beta2));
           const old = w[i]!;
-          w[i] = old - (lr * (mi / c1)) / (Math.sqrt(vi / c2) + 1e-7);
+          w[i] = old - (lr * (mi / c1)) / (Math.sqrt(vi / c2) + epsilon);
           const d = w[i]! - old;
           sq += d * d;
         }
@@ -78,10 +80,11 @@ export class HostOptimizer {
       }
       case 'rmsprop': {
         const [ms, mom] = s as [Float32Array, Float32Array];
+        const { rho, epsilon } = KERAS.rmsprop;
         for (let i = 0; i < n; i++) {
           const gi = g[i]!;
-          ms[i] = f(ms[i]! * 0.9) + f(f(gi * gi) * f(1 - 0.9));
-          mom[i] = f(mom[i]! * 0) + f(f(gi * lr) / f(Math.sqrt(f(ms[i]! + 1e-7))));
+          ms[i] = f(ms[i]! * rho) + f(f(gi * gi) * f(1 - rho));
+          mom[i] = f(mom[i]! * 0) + f(f(gi * lr) / f(Math.sqrt(f(ms[i]! + epsilon))));
           const old = w[i]!;
           w[i] = old - mom[i]!;
           const d = w[i]! - old;

@@ -1,6 +1,7 @@
-// Per-layer statistics computed in plain JS from arrays the fast step has already read back (gradients,
-// pre-activation gradients δ, activations): one pass per array, no kernels. Same fields, order and definitions
-// as the tensor version in stats.ts (STAT_FIELDS), so decodeLayerStats reads either.
+// Per-layer statistics of the fast step: the JS reductions the tfjs pass uses on the arrays it read back
+// (gradients, pre-activation gradients δ, activations; one pass per array), and writeLayerStats, which lays out
+// either these or the kernels' own (../kernels/assembly/reductions.ts) in the fields, order and definitions of
+// the tensor version in stats.ts (STAT_FIELDS), so decodeLayerStats reads any of them.
 import type { Activation } from '../../common/config';
 import { DYING } from '../model/activations';
 import { STAT_FIELDS } from './stats';
@@ -60,30 +61,30 @@ export function activationStatsOf(kind: Activation | 'softmax', a: Float32Array,
   return [mean, Math.sqrt(ss / n), sat / n, dead];
 }
 
-export interface LayerArrays {
-  kind: Activation | 'softmax';
-  units: number;
+/** A layer's activation statistics ([mean, std, saturated share, dead share]) and Σδ² of its δ. */
+export interface LayerActivityStats {
+  act: [number, number, number, number];
+  deltaSq: number;
+}
+
+export interface LayerSums extends LayerActivityStats {
   /** Count and sums of the kernel gradient, of the bias gradient, and the kernel's Σw² and Σ(Δw)². */
   kernelSize: number;
   kernel: GradientSums & { weightSq: number; updateSq: number };
   biasGradSq: number;
-  delta: Float32Array;
-  act: Float32Array;
-  /** The activation statistics and Σδ² when the kernels already computed them (kernel-pass.ts). */
-  computed?: { act: [number, number, number, number]; deltaSq: number };
 }
 
 /** Write one layer's STATS_PER_LAYER values at `out[offset…]`. */
-export function writeLayerStats(out: Float32Array, offset: number, l: LayerArrays): void {
+export function writeLayerStats(out: Float32Array, offset: number, l: LayerSums): void {
   const g = l.kernel;
-  const [actMean, actStd, saturatedFrac, deadFrac] = l.computed?.act ?? activationStatsOf(l.kind, l.act, l.units);
+  const [actMean, actStd, saturatedFrac, deadFrac] = l.act;
   const values: Record<(typeof STAT_FIELDS)[number], number> = {
     gradNorm: Math.sqrt(g.sumSq),
     gradMeanAbs: g.sumAbs / l.kernelSize,
     gradMaxAbs: g.maxAbs,
     gradZeroFrac: g.zeros / l.kernelSize,
     biasGradNorm: Math.sqrt(l.biasGradSq),
-    deltaNorm: Math.sqrt(l.computed?.deltaSq ?? sumSq(l.delta)),
+    deltaNorm: Math.sqrt(l.deltaSq),
     weightNorm: Math.sqrt(g.weightSq),
     updateNorm: Math.sqrt(g.updateSq),
     actMean,

@@ -15,7 +15,7 @@ import type { DenseLayer, Mlp } from '../model/mlp';
 import { kernelsAvailable } from '../kernels/kernels';
 import { HostOptimizer } from './host-optimizer';
 import { KernelPass } from './kernel-pass';
-import { writeLayerStats } from './host-stats';
+import { activationStatsOf, sumSq, writeLayerStats, type LayerActivityStats } from './host-stats';
 import { STATS_PER_LAYER } from './stats';
 import type { StepRequest } from './step';
 
@@ -77,12 +77,21 @@ export interface HostTrainerOptions {
   pass?: PassKind;
 }
 
+/** One forward and backward pass, as the rest of the step uses it. */
+interface Pass {
+  logits: Float32Array;
+  grads: Float32Array[];
+  layerStats(l: number): LayerActivityStats;
+}
+
 export class HostTrainer {
   private readonly weights: Float32Array[];
   /** The optimizer on the host; absent when the kernels run it (Adam, see KernelPass.adamStep). */
   private readonly optimizer?: HostOptimizer;
   private readonly kernels?: KernelPass;
   readonly pass: PassKind;
+  /** Whether the weights changed since the model's variables last got them (see syncVariables). */
+  private variablesStale = false;
 
   constructor(
     private readonly mlp: Mlp,
@@ -106,13 +115,16 @@ export class HostTrainer {
     if (!this.kernels?.ownsOptimizer) this.optimizer = new HostOptimizer(optimizer, this.weights.map((w) => w.length));
   }
 
-  /** logits, gradients, δ and activations of one batch, from the kernels or from tfjs ops. */
-  private forwardBackward(req: StepRequest, oneHot: Float32Array): { logits: Float32Array; grads: Float32Array[]; deltas: Float32Array[]; acts: Float32Array[] } {
-    if (this.kernels) return this.kernels.run(req.x, req.y);
+  /** Logits and gradients of one batch, and each layer's activation statistics, from the kernels or tfjs ops. */
+  private forwardBackward(req: StepRequest): Pass {
+    const kernels = this.kernels;
+    if (kernels) return { ...kernels.run(req.x, req.y), layerStats: (l) => kernels.layerStats(l) };
     const { layers } = this.mlp;
     const L = layers.length;
     const n = req.y.length;
     const C = req.classes;
+    const oneHot = new Float32Array(n * C);
+    for (let i = 0; i < n; i++) oneHot[i * C + req.y[i]!] = 1;
     // tidy returns the tensors to read, not the read arrays: tidy walks its result element by element.
     const toRead = tf.tidy(() => {
       const x = tf.tensor2d(req.x, [n, req.features]);
@@ -147,26 +159,40 @@ export class HostTrainer {
     });
     const read = readAll(toRead);
     tf.dispose(toRead);
-    return { logits: read[0]!, grads: read.slice(1, 1 + 2 * L), deltas: read.slice(1 + 2 * L, 1 + 3 * L), acts: read.slice(1 + 3 * L) };
+    const deltas = read.slice(1 + 2 * L, 1 + 3 * L);
+    const acts = read.slice(1 + 3 * L);
+    return {
+      logits: read[0]!,
+      grads: read.slice(1, 1 + 2 * L),
+      layerStats: (l) => ({ act: activationStatsOf(layers[l]!.activation, acts[l]!, layers[l]!.info.units), deltaSq: sumSq(deltas[l]!) }),
+    };
   }
 
-  step(req: StepRequest): Float32Array {
-    const { layers, trainable } = this.mlp;
-    const L = layers.length;
-    const n = req.y.length;
-    const C = req.classes;
-    const oneHot = this.kernels ? new Float32Array(0) : new Float32Array(n * C);
-    for (let i = 0; i < oneHot.length / C; i++) oneHot[i * C + req.y[i]!] = 1;
-    const { logits, grads, deltas, acts } = this.forwardBackward(req, oneHot);
-
-    const { loss, acc } = lossAndAccuracy(logits, req.y, C);
-    const sums = this.optimizer ? this.optimizer.apply(this.weights, grads) : this.kernels!.adamStep();
-    const flags = layers.map((_, l) => (Number.isFinite(sums[2 * l]!.sumSq + sums[2 * l + 1]!.sumSq) ? 0 : NaN));
-    trainable.forEach((v, i) => {
+  /**
+   * Write the host's weights into the model's variables. The tfjs pass reads the variables, so it syncs every
+   * step; on the kernels the weights live in kernel memory and the variables are only read by evaluation and
+   * predictions, so train.ts syncs before those.
+   */
+  syncVariables(): void {
+    if (!this.variablesStale) return;
+    this.mlp.trainable.forEach((v, i) => {
       const t = tf.tensor(this.weights[i]!, v.shape);
       v.assign(t);
       t.dispose();
     });
+    this.variablesStale = false;
+  }
+
+  step(req: StepRequest): Float32Array {
+    const { layers } = this.mlp;
+    const L = layers.length;
+    const { logits, grads, layerStats } = this.forwardBackward(req);
+
+    const { loss, acc } = lossAndAccuracy(logits, req.y, req.classes);
+    const sums = this.optimizer ? this.optimizer.apply(this.weights, grads) : this.kernels!.adamStep();
+    const flags = layers.map((_, l) => (Number.isFinite(sums[2 * l]!.sumSq + sums[2 * l + 1]!.sumSq) ? 0 : NaN));
+    this.variablesStale = true;
+    if (!this.kernels) this.syncVariables();
 
     const histogramSize = req.withHistogram ? layers.reduce((s, l) => s + l.info.fanIn * l.info.units, 0) : 0;
     const out = new Float32Array(2 + L + (req.withStats ? L * STATS_PER_LAYER : 0) + histogramSize);
@@ -175,17 +201,8 @@ export class HostTrainer {
     flags.forEach((f, l) => (out[2 + l] = f));
     let offset = 2 + L;
     if (req.withStats) {
-      layers.forEach((layer, l) => {
-        writeLayerStats(out, offset, {
-          kind: layer.activation,
-          units: layer.info.units,
-          kernelSize: grads[2 * l]!.length,
-          kernel: sums[2 * l]!,
-          biasGradSq: sums[2 * l + 1]!.sumSq,
-          delta: deltas[l]!,
-          act: acts[l]!,
-          computed: this.kernels?.layerStats(l),
-        });
+      layers.forEach((_, l) => {
+        writeLayerStats(out, offset, { kernelSize: grads[2 * l]!.length, kernel: sums[2 * l]!, biasGradSq: sums[2 * l + 1]!.sumSq, ...layerStats(l) });
         offset += STATS_PER_LAYER;
       });
     }

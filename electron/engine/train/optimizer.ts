@@ -3,17 +3,24 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig } from '../../common/config';
 
+/** Keras's optimizer defaults, shared by every optimizer implementation of the engine. */
+export const KERAS = {
+  adam: { beta1: 0.9, beta2: 0.999, epsilon: 1e-7 },
+  rmsprop: { rho: 0.9, epsilon: 1e-7 },
+  momentum: 0.9,
+} as const;
+
 export function makeOptimizer(cfg: ExperimentConfig['optimizer']): tf.Optimizer {
   const lr = cfg.learningRate;
   switch (cfg.kind) {
     case 'sgd':
       return tf.train.sgd(lr);
     case 'momentum':
-      return tf.train.momentum(lr, 0.9);
+      return tf.train.momentum(lr, KERAS.momentum);
     case 'adam':
-      return tf.train.adam(lr, 0.9, 0.999, 1e-7);
+      return tf.train.adam(lr, KERAS.adam.beta1, KERAS.adam.beta2, KERAS.adam.epsilon);
     case 'rmsprop':
-      return tf.train.rmsprop(lr, 0.9, 0, 1e-7);
+      return tf.train.rmsprop(lr, KERAS.rmsprop.rho, 0, KERAS.rmsprop.epsilon);
     default: {
       const never: never = cfg.kind;
       throw new Error(`unknown optimizer ${String(never)}`);

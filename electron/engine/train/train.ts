@@ -57,8 +57,14 @@ export async function train(config: ExperimentConfig, data: Dataset, callbacks: 
     stepsPerEpoch,
     totalSteps: stepsPerEpoch * epochs,
   });
+  // Test metrics from the model's variables, which hold the host step's weights once synced (see host-step.ts);
+  // predictions are always taken after this.
+  const testMetrics = () => {
+    host?.syncVariables();
+    return evaluate(mlp, data.testX, data.testY, data.features, data.classes);
+  };
   const finalMetrics = (trainLoss: number, trainAcc: number): FinalMetrics => {
-    const test = evaluate(mlp, data.testX, data.testY, data.features, data.classes);
+    const test = testMetrics();
     return { trainLoss, trainAcc, testLoss: test.loss, testAcc: test.acc };
   };
   try {
@@ -112,7 +118,7 @@ export async function train(config: ExperimentConfig, data: Dataset, callbacks: 
       }
       const epochSeconds = (performance.now() - epochStart) / 1000;
       last = { loss: lossSum / seen, acc: accSum / seen };
-      const test = evaluate(mlp, data.testX, data.testY, data.features, data.classes);
+      const test = testMetrics();
       callbacks.onEpoch?.({
         type: 'epoch',
         epoch,
