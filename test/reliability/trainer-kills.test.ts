@@ -20,8 +20,10 @@ const PER_MOMENT = 3;
 // enough that a kill on the last batch record still lands before the run ends, however fast the engine gets.
 const VICTIM = smallConfig({ trainSize: 400, testSize: 1000, batchSize: 10, epochs: 2 });
 const STEPS = 80;
-// A flush kill needs timed flushes (every 250 ms) after it is armed: 400 steps keep the run going long enough.
-const FLUSH_VICTIM = smallConfig({ trainSize: 1000, testSize: 100, batchSize: 10, epochs: 4 });
+// A flush kill needs timed flushes (every 250 ms) after it is armed, so the run must outlast a few of them however
+// fast the engine gets (400 steps of batch 10 now take under 250 ms): 3000 steps. The kill ends it at the first
+// flush after arming, so its length costs nothing.
+const FLUSH_VICTIM = smallConfig({ trainSize: 1000, testSize: 100, batchSize: 10, epochs: 30 });
 
 const tmp = tempDir();
 const dbPath = join(tmp.dir, 'lab.db');
