@@ -1,4 +1,4 @@
-// Lint, including the layer walls of ARCHITECTURE.md: each folder may import only the layers and packages
+// Lint, including the layer walls of docs/architecture.md: each folder may import only the layers and packages
 // its runtime allows. A wrong import fails `npm run lint` (and so `npm test`).
 import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
@@ -15,7 +15,7 @@ function wall(layer, { layers: allowedLayers, packages, node }) {
   const patterns = [
     {
       regex: `(^|\\/)(${forbiddenLayers.join('|')})(\\/|$)`,
-      message: `electron/${layer} may import only: ${[layer, ...allowedLayers].join(', ')} (see ARCHITECTURE.md).`,
+      message: `electron/${layer} may import only: ${[layer, ...allowedLayers].join(', ')} (see docs/architecture.md).`,
     },
     {
       regex: '(^|\\/)renderer(\\/|$)',
@@ -55,7 +55,7 @@ export default tseslint.config(
   wall('service', { layers: ['common', 'store'], packages: [], node: true }),
   wall('main', { layers: ['common', 'service', 'store'], packages: ['electron$'], node: true }),
   wall('preload', { layers: ['common'], packages: ['electron$'], node: false }),
-  // cli and web share a row in ARCHITECTURE.md; `gradient-lab serve` starts the web host.
+  // cli and web share a row in docs/architecture.md; `gradient-lab serve` starts the web host.
   wall('cli', { layers: ['common', 'service', 'store', 'web'], packages: ['ws$'], node: true }),
   wall('web', { layers: ['common', 'service', 'store'], packages: ['ws$'], node: true }),
   {

@@ -1,4 +1,4 @@
-// The migration runner as STYLE.md asks: migrate to N-10, insert old rows, migrate to N, rows kept; pending steps
+// The migration runner as the house style asks: migrate to N-10, insert old rows, migrate to N, rows kept; pending steps
 // in one transaction; a database from a newer app refused with both versions named and its file untouched.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
