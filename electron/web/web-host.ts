@@ -10,6 +10,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_PAYLOAD_BYTES, type LabEvent } from '../common/contract';
 import { fail } from '../common/result';
 import type { Dispatch } from '../service/dispatcher';
+import { createEventPacer } from './event-pacer';
 
 export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'] as const;
 
@@ -144,8 +145,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
   }
 
+  /** The request target as a URL, or null when it is not one (e.g. "//" or "http://[x"). */
+  function target(req: IncomingMessage): URL | null {
+    try {
+      return new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      return null;
+    }
+  }
+
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    res.on('error', () => res.destroy());
+    const url = target(req);
+    if (!url) return send(res, 400, 'Bad request target');
     const refused = refuse(req, url, false);
     if (refused) return send(res, refused.status, `${refused.status === 401 ? 'Unauthorized' : 'Forbidden'}: ${refused.reason}`);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
@@ -163,38 +175,52 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const refused = url.pathname === '/ws' ? refuse(req, url, true) : { status: 403 as const, reason: 'not a socket path' };
-    if (refused) {
-      socket.end(`HTTP/1.1 ${refused.status} ${refused.status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\n\r\n`);
+    // A client may reset the connection at any moment, also while being refused.
+    socket.on('error', () => socket.destroy());
+    const url = target(req);
+    const refused = !url
+      ? { status: 403 as const, reason: 'bad request target' }
+      : url.pathname === '/ws'
+        ? refuse(req, url, true)
+        : { status: 403 as const, reason: 'not a socket path' };
+    if (refused || !url) {
+      const status = refused?.status ?? 403;
+      socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\n\r\n`);
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
 
   wss.on('connection', (ws: WebSocket) => {
+    const pacer = createEventPacer(ws);
     const unsubscribe = options.subscribe((event) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event }));
+      if (ws.readyState === ws.OPEN) pacer.event(event);
     });
-    ws.on('close', unsubscribe);
-    ws.on('error', () => ws.close());
+    ws.on('close', () => {
+      unsubscribe();
+      pacer.close();
+    });
+    ws.on('error', () => ws.terminate());
+    const reply = (id: unknown, result: unknown) => {
+      if (ws.readyState === ws.OPEN) pacer.reply(JSON.stringify({ id, result }));
+    };
     ws.on('message', (data, isBinary) => {
       let id: unknown = null;
-      void (async () => {
-        if (isBinary) return ws.send(JSON.stringify({ id, result: fail('BadRequest', 'Binary messages are not accepted') }));
+      (async () => {
+        if (isBinary) return reply(id, fail('BadRequest', 'Binary messages are not accepted'));
         let message: { id?: unknown; channel?: unknown; payload?: unknown };
         try {
           message = JSON.parse(data.toString());
         } catch {
-          return ws.send(JSON.stringify({ id, result: fail('BadRequest', 'Message is not valid JSON') }));
+          return reply(id, fail('BadRequest', 'Message is not valid JSON'));
         }
-        if (typeof message !== 'object' || message === null) {
-          return ws.send(JSON.stringify({ id, result: fail('BadRequest', 'Message must be an object') }));
+        if (typeof message !== 'object' || message === null || Array.isArray(message)) {
+          return reply(id, fail('BadRequest', 'Message must be an object'));
         }
         id = typeof message.id === 'number' || typeof message.id === 'string' ? message.id : null;
-        const result = await options.dispatch(message.channel, message.payload);
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }));
-      })();
+        if (typeof message.channel !== 'string') return reply(id, fail('BadRequest', 'channel must be a string'));
+        reply(id, await options.dispatch(message.channel, message.payload));
+      })().catch((e: unknown) => reply(id, fail('InternalError', e instanceof Error ? e.message.slice(0, 200) : 'The request failed')));
     });
   });
 
