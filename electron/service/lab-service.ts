@@ -9,7 +9,7 @@ import type { RunSummary } from '../common/runs';
 import { isFromTrainer } from '../common/trainer-protocol';
 import { parseOrThrow, ValidationError } from '../common/validation';
 import { bundleFileName, exportBundle, parseBundle, writeBundle } from '../store/bundles';
-import { runCsv } from '../store/csv';
+import { csvChunks, runCsv, type CsvTable } from '../store/csv';
 import { openStore, type Store } from '../store/store';
 import type { Launcher } from './launcher';
 import { RunQueue } from './run-queue';
@@ -184,6 +184,12 @@ export class LabService {
     const runIds = this.store.write(() => writeBundle(this.store, bundle, fileName));
     this.emit({ channel: 'runs:changed', payload: { reason: 'imported', runIds } });
     return { runIds };
+  }
+
+  /** A run's CSV table in chunks of lines, for hosts that write it to a file or pipe as it comes. */
+  csvChunks(runId: number, table: CsvTable): Iterable<string> {
+    requireRun(this.store, runId);
+    return csvChunks(this.store, runId, table);
   }
 
   /** Resolves when no run is training (the queue may still hold none). */

@@ -94,7 +94,6 @@ describe('gradient-lab import of hostile bundles', () => {
     for (const args of [['list'], ['show', String(id)]]) {
       const out = gradientLab(args).stdout;
       expect(out).toContain('\\u001b]0;pwned');
-      // eslint-disable-next-line no-control-regex
       expect(out).not.toMatch(/[\u001b\u0007\u009b\u202e]/);
     }
     // Stored verbatim: JSON output keeps the exact name.

@@ -1,5 +1,6 @@
 // `gradient-lab export ID... -o FILE | import FILE | csv ID`: move runs between databases, or to a spreadsheet.
-import { closeSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { closeSync, fstatSync, openSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { LabError } from '../../common/result';
 import { BUNDLE_MAX_BYTES, CSV_TABLES } from '../../common/runs';
@@ -33,11 +34,19 @@ export async function csvCommand({ lab, args, opts, out }: CliContext): Promise<
   const [runId] = runIdsArg(args);
   const t = opts.table ?? 'steps';
   if (!(CSV_TABLES as readonly string[]).includes(t)) throw new LabError('ValidationError', `--table must be one of ${CSV_TABLES.join(', ')} (got "${t}")`);
-  const r = await call(lab, 'run:csv', { runId: runId!, table: t as (typeof CSV_TABLES)[number] });
+  // Written chunk by chunk as the table is formed: a long run never becomes one string.
+  const chunks = lab.service.csvChunks(runId!, t as (typeof CSV_TABLES)[number]);
   if (opts.output) {
-    writeFileSync(resolve(opts.output), r.csv);
+    const fd = openSync(resolve(opts.output), 'w');
+    try {
+      for (const chunk of chunks) writeSync(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
     process.stderr.write(`Wrote ${resolve(opts.output)}\n`);
-  } else out.write(r.csv);
+  } else {
+    for (const chunk of chunks) if (!out.write(chunk)) await once(out, 'drain');
+  }
   return 0;
 }
 
