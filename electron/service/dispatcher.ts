@@ -16,7 +16,7 @@ function payloadSize(payload: unknown): number {
 
 export function createDispatcher(handlers: Handlers): Dispatch {
   return async (channel, payload) => {
-    if (typeof channel !== 'string') return fail('BadRequest', 'channel must be a string');
+    if (typeof channel !== 'string') return fail('UnknownChannel', 'Unknown channel: the channel must be a string');
     if (!isMethodName(channel)) return fail('UnknownChannel', `Unknown channel: ${channel.slice(0, 100)}`);
     const limit = payloadLimit(channel);
     if (payloadSize(payload) > limit) {

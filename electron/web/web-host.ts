@@ -1,7 +1,13 @@
 // Browser mode: a loopback-only HTTP server for the built renderer plus a WebSocket that carries the same
 // contract as Electron's IPC. A random token, minted per start, is required on every request and socket;
 // Host and Origin are checked so that no other site (or DNS-rebound name) can talk to it.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+//
+// Browsers scope cookies by host, not by port: every server on 127.0.0.1 receives every cookie set here. So the
+// token never travels in a cookie. Opening the printed address (?token=…) trades it for a page cookie, named
+// with this port, whose value is derived from the token and opens only the renderer's static files (the app's
+// public code, none of the user's data); the page moves the token from the address (#token=…) into its own
+// sessionStorage (scoped by origin, port included) and sends it with the socket, which accepts nothing else.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
@@ -45,7 +51,8 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-const COOKIE = 'gradient_lab_token';
+/** The page cookie's name: one per port, so two hosts on one machine never overwrite each other's. */
+const pageCookieName = (port: number) => `gradient_lab_page_${port}`;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -81,12 +88,12 @@ function sameToken(a: string | undefined, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function cookieToken(req: IncomingMessage): string | undefined {
+function cookieValue(req: IncomingMessage, name: string): string | undefined {
   const header = req.headers.cookie;
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === COOKIE) return v.join('=');
+    if (k === name) return v.join('=');
   }
   return undefined;
 }
@@ -98,19 +105,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const root = resolve(options.rendererDir);
   let port = 0;
+  // Opens static files only; useless on the socket, so a server on another port that receives it gains nothing.
+  const pageKey = createHmac('sha256', token).update('gradient-lab static files').digest('base64url');
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
   const allowedOrigins = () => new Set([...allowedHosts()].map((h) => `http://${h}`));
 
-  /** 401/403 reasons, or null when the request may proceed. */
-  function refuse(req: IncomingMessage, url: URL, requireOrigin: boolean): { status: 401 | 403; reason: string } | null {
+  /** 401/403 reasons, or null when the request may proceed. The page cookie counts only for static files. */
+  function refuse(req: IncomingMessage, url: URL, socket: boolean): { status: 401 | 403; reason: string } | null {
     if (!allowedHosts().has(req.headers.host ?? '')) return { status: 403, reason: 'unexpected Host header' };
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins().has(origin)) return { status: 403, reason: 'foreign Origin' };
-    if (requireOrigin && origin === undefined) return { status: 403, reason: 'missing Origin' };
-    const given = url.searchParams.get('token') ?? cookieToken(req) ?? req.headers.authorization?.replace(/^Bearer /, '');
-    if (!sameToken(given ?? undefined, token)) return { status: 401, reason: 'missing or wrong token' };
-    return null;
+    if (socket && origin === undefined) return { status: 403, reason: 'missing Origin' };
+    const given = url.searchParams.get('token') ?? req.headers.authorization?.replace(/^Bearer /, '');
+    if (sameToken(given ?? undefined, token)) return null;
+    if (!socket && sameToken(cookieValue(req, pageCookieName(port)), pageKey)) return null;
+    return { status: 401, reason: 'missing or wrong token' };
   }
 
   function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8'): void {
@@ -162,11 +172,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (refused) return send(res, refused.status, `${refused.status === 401 ? 'Unauthorized' : 'Forbidden'}: ${refused.reason}`);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
     if (url.searchParams.has('token')) {
-      // Trade the token in the address for a same-site, script-proof cookie, and drop it from the address bar.
+      // The page cookie for static files; the token moves to the fragment, which the page keeps and clears.
       res.writeHead(303, {
-        Location: url.pathname,
-        'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: `${url.pathname}#token=${encodeURIComponent(token)}`,
+        'Set-Cookie': `${pageCookieName(port)}=${pageKey}; HttpOnly; SameSite=Strict; Path=/`,
         'Cache-Control': 'no-store',
+        'Referrer-Policy': 'no-referrer',
       });
       return res.end();
     }

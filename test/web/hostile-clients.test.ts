@@ -2,86 +2,11 @@
 // upgrade), a refused upgrade reset by the client, a message whose channel is not a string, and a client that
 // stops reading while a run pushes progress. The host process must answer or drop each one and keep serving,
 // with its memory bounded.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
-import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-
-const FIXTURE = join(import.meta.dirname, 'serve-process.ts');
-
-export interface Served {
-  child: ChildProcess;
-  port: number;
-  token: string;
-  pid: number;
-  exited: () => boolean;
-  stderr: () => string;
-}
-
-export async function serveProcess(env: Record<string, string> = {}): Promise<Served> {
-  const db = join(mkdtempSync(join(tmpdir(), 'gl-hostile-')), 'lab.db');
-  const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, db], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let exited = false;
-  let stderr = '';
-  child.once('exit', () => (exited = true));
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const line = await new Promise<string>((res, rej) => {
-    createInterface({ input: child.stdout! }).once('line', res);
-    child.once('exit', (code) => rej(new Error(`serve exited (${code}): ${stderr}`)));
-  });
-  const { port, token, pid } = JSON.parse(line) as { port: number; token: string; pid: number };
-  return { child, port, token, pid, exited: () => exited, stderr: () => stderr };
-}
-
-export function stopServed(s: Served | undefined): Promise<void> {
-  if (!s || s.exited()) return Promise.resolve();
-  return new Promise((res) => {
-    s.child.once('exit', () => res());
-    s.child.kill('SIGKILL');
-  });
-}
-
-/** Send raw bytes, collect whatever comes back until the server closes or `ms` pass. */
-export function raw(port: number, bytes: string, ms = 1500): Promise<string> {
-  return new Promise((res) => {
-    const socket = connect(port, '127.0.0.1');
-    let got = '';
-    const done = () => {
-      socket.destroy();
-      res(got);
-    };
-    socket.on('data', (d) => (got += d.toString()));
-    socket.on('error', done);
-    socket.on('close', done);
-    setTimeout(done, ms);
-    socket.write(bytes);
-  });
-}
-
-/** An authenticated GET of the page: the host still serves. */
-export function pageStatus(s: Served): Promise<number> {
-  return new Promise((res, rej) => {
-    const req = request({ host: '127.0.0.1', port: s.port, path: '/', headers: { Host: `127.0.0.1:${s.port}`, Authorization: `Bearer ${s.token}` } }, (r) => {
-      r.resume();
-      res(r.statusCode ?? 0);
-    });
-    req.on('error', rej);
-    req.end();
-  });
-}
-
-export function openSocket(s: Served): Promise<WebSocket> {
-  return new Promise((res, rej) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${s.port}/ws?token=${s.token}`, { headers: { Origin: `http://127.0.0.1:${s.port}` } });
-    ws.once('open', () => res(ws));
-    ws.once('error', rej);
-  });
-}
+import { openSocket, pageStatus, raw, serveProcess, stopServed, type Served } from './serve-fixture';
 
 function rssMb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -178,4 +103,33 @@ describe('web host with a client that stops reading', () => {
     ws.terminate();
     expect(s.exited()).toBe(false);
   }, 60_000);
+});
+
+describe('web host and other servers on 127.0.0.1', () => {
+  let s: Served;
+  beforeAll(async () => {
+    s = await serveProcess();
+  }, 60_000);
+  afterAll(() => stopServed(s));
+
+  it('sets no cookie that another port could use: a browser sends them all to every port, but none is the token or opens the socket', async () => {
+    const reply = await raw(s.port, `GET /?token=${s.token} HTTP/1.1\r\nHost: 127.0.0.1:${s.port}\r\nConnection: close\r\n\r\n`);
+    const cookies = [...reply.matchAll(/^Set-Cookie: ([^;\r\n]+)/gim)].map((m) => m[1]!);
+    expect(cookies.length).toBeGreaterThan(0);
+    for (const c of cookies) {
+      expect(c).not.toContain(s.token);
+      expect(c.split('=')[0]).toContain(String(s.port));
+    }
+    // What a server on another port receives, replayed at this host's socket with a valid Origin:
+    const replay = await new Promise<number>((res) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${s.port}/ws`, { headers: { Origin: `http://127.0.0.1:${s.port}`, Cookie: cookies.join('; ') } });
+      ws.once('open', () => {
+        ws.close();
+        res(101);
+      });
+      ws.once('unexpected-response', (_q, r) => res(r.statusCode ?? 0));
+      ws.once('error', () => res(0));
+    });
+    expect(replay).toBe(401);
+  });
 });
