@@ -1,7 +1,7 @@
 // Peak memory of `gradient-lab import` on the worst bundles a file can hold, against the same command's idle
 // peak (`gradient-lab list` on the same database) measured in this run: a 118 kB gzip of 30 million empty rows,
 // rows nested 100 000 deep, and the largest bundle import accepts (a run filling the value budget with
-// doubles). Goal: under 200 MB over idle. Reads VmHWM from /proc, so it runs on Linux only.
+// doubles, short and full-precision). Goal: under 200 MB over idle. Reads VmHWM from /proc, so it runs on Linux only.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,10 +46,11 @@ store.close();
 const base = () => JSON.parse(gunzipSync(good).toString('utf8')) as { runs: Record<string, unknown>[] };
 const withText = (f: (json: string) => string) => gzipSync(f(JSON.stringify(base())));
 
-function largestAccepted(): Buffer {
+/** A run filling the value budget with 4-decimal numbers, or the unpacked-size cap with full-precision ones. */
+function largestAccepted(precise: boolean): Buffer {
   const b = base();
   const r = b.runs[0]!;
-  const steps = 66_000;
+  const steps = precise ? 30_000 : 46_000;
   const layers = 5;
   r.config = {
     dataset: { kind: 'mnist', trainSize: 60000, testSize: 100 },
@@ -59,7 +60,7 @@ function largestAccepted(): Buffer {
   };
   r.layers = Array.from({ length: layers }, (_, i) => ({ index: i, name: `dense_${i + 1}`, units: i === layers - 1 ? 10 : 32, fanIn: 32, activation: 'sigmoid', output: i === layers - 1 }));
   r.steps = Array.from({ length: steps }, (_, s) => [s, Math.floor(s / 60000), s % 60000, 2.3 - s * 1e-6, 0.1 + s * 1e-7]);
-  r.layerStats = Array.from({ length: steps * layers }, (_, k) => [Math.floor(k / layers), k % layers, ...Array.from({ length: 12 }, (_, f) => Math.round(Math.random() * 1e4) / 1e4 + f)]);
+  r.layerStats = Array.from({ length: steps * layers }, (_, k) => [Math.floor(k / layers), k % layers, ...Array.from({ length: 12 }, (_, f) => (precise ? Math.random() : Math.round(Math.random() * 1e4) / 1e4) + f)]);
   r.histograms = [];
   r.epochs = [];
   b.runs = [r];
@@ -69,7 +70,8 @@ function largestAccepted(): Buffer {
 const cases: [string, Buffer][] = [
   ['30 million empty rows', withText((s) => s.replace(/"steps":\[\[.*?\]\],"layerStats"/, `"steps":[${'[],'.repeat(30_000_000)}[]],"layerStats"`))],
   ['rows nested 100 000 deep', withText((s) => s.replace(/"steps":\[\[.*?\]\],"layerStats"/, `"steps":${'['.repeat(100_000)}${']'.repeat(100_000)},"layerStats"`))],
-  ['largest accepted (4.95 M values)', largestAccepted()],
+  ['largest accepted, 4 decimals', largestAccepted(false)],
+  ['largest accepted, full precision', largestAccepted(true)],
 ];
 
 const idle = await peakOf(['list']);

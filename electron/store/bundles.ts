@@ -13,13 +13,13 @@ import type { Store } from './store';
 
 /**
  * What an import may unpack and build. The JSON cap and the value budget keep the worst file within about 200 MB
- * of memory over idle (a number in a parsed array costs up to 24 bytes); a 1000-epoch run exported with
- * statistics every 10 batches fits.
+ * of memory over idle (bench/bundle-memory.ts measures it; a number in a parsed array costs up to 24 bytes): a
+ * five-layer run with statistics at every one of 45 000 steps fits.
  */
 export const BUNDLE_LIMITS = {
   compressedBytes: BUNDLE_MAX_BYTES,
-  jsonBytes: 96 * 1024 * 1024,
-  budget: { values: 5_000_000, containers: 1_000_000, depth: 16, stringBytes: 64 * 1024 } satisfies JsonBudget,
+  jsonBytes: 48 * 1024 * 1024,
+  budget: { values: 3_500_000, containers: 1_000_000, depth: 16, stringBytes: 64 * 1024 } satisfies JsonBudget,
   /** Problems named in the message; the rest are counted. */
   issues: 5,
 } as const;
@@ -111,7 +111,7 @@ export function parseBundle(data: Buffer, limits: { compressedBytes?: number; js
   const maxOut = limits.jsonBytes ?? BUNDLE_LIMITS.jsonBytes;
   if (data.length > maxIn) throw new BundleError(`The bundle is too large: ${mb(data.length)} (the limit is ${mb(maxIn)})`);
   if (data.length < 2 || data[0] !== 0x1f || data[1] !== 0x8b) throw new BundleError('The file is not a Gradient Lab bundle: it is not gzip-compressed');
-  let json: Buffer;
+  let json: Buffer | undefined;
   try {
     json = gunzipSync(data, { maxOutputLength: maxOut });
   } catch (e) {
@@ -125,7 +125,9 @@ export function parseBundle(data: Buffer, limits: { compressedBytes?: number; js
   if (over) throw new BundleError(`The bundle is too large: it holds more than ${over.limit} ${BUDGET_WORDS[over.field]}`);
   let raw: unknown;
   try {
-    raw = JSON.parse(json.toString('utf8'));
+    const text = json.toString('utf8');
+    json = undefined; // the unpacked bytes may go while the text is parsed
+    raw = JSON.parse(text);
   } catch (e) {
     throw new BundleError(`The bundle is corrupt: its content is not valid JSON (${(e as Error).message})`);
   }
