@@ -7,6 +7,15 @@ export function table(header: string[], rows: string[][]): string {
   return [line(header), ...rows.map(line)].join('\n') + '\n';
 }
 
+/**
+ * Text from the database (names, notes, tags, errors, origins) as the terminal should print it: control
+ * characters — ESC and the rest of C0 and C1, DEL, and the bidirectional overrides — shown as visible \u escapes
+ * so an imported name can never move the cursor, retitle the window or hide text. Newlines are kept.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function duration(sec: number | null | undefined): string {
   if (sec === null || sec === undefined || !Number.isFinite(sec)) return '—';
   const s = Math.round(sec);
@@ -22,9 +31,9 @@ export const fixed = (x: number | null | undefined, d = 4): string => (x === nul
 export function summaryRow(r: RunSummary): string[] {
   return [
     String(r.id),
-    r.name,
+    printable(r.name),
     r.status,
-    r.preset ?? '—',
+    printable(r.preset ?? '—'),
     `${r.activation}×${r.depth}${r.batchNorm ? '+bn' : ''}${r.residual ? '+res' : ''}`,
     r.backend ?? '—',
     pct(r.final?.testAcc),

@@ -2,7 +2,7 @@
 // column order; non-finite numbers are null (JSON has no NaN). The schema checks everything an import writes.
 import { z } from 'zod';
 import { BackendNameSchema } from './app-info';
-import { ExperimentConfigSchema } from './config';
+import { ExperimentConfigSchema, hiddenWidths, LIMITS } from './config';
 import { HISTOGRAM, type LayerStats } from './records';
 import { FINISHED_STATUSES, RUN_LIMITS, RunNameSchema, TagSchema, type RunStatus } from './runs';
 
@@ -26,13 +26,36 @@ export const LAYER_STAT_FIELDS = [
   'deadFrac',
 ] as const satisfies readonly (keyof LayerStats)[];
 
+/** The most rows of each series one run may bring (a 1000-epoch run with statistics every few batches fits). */
+export const BUNDLE_ROW_LIMITS = { steps: 1_000_000, layerStats: 2_000_000, histograms: 20_000, epochs: LIMITS.epochs.max } as const;
+
+/**
+ * Rows of one series: at most `max`, each checked with `row`; checking stops at the first bad row, whose first
+ * issues (at most 3) are reported, so a file of millions of bad rows yields one short message. Rows are kept as
+ * given (the row schemas transform nothing), so no copy of a large series is made.
+ */
+function rows<S extends z.ZodType>(row: S, max: number, what: string) {
+  return z
+    .array(z.unknown())
+    .max(max, `a run may hold at most ${max} ${what} rows`)
+    .superRefine((items, ctx) => {
+      for (let i = 0; i < items.length; i++) {
+        const r = row.safeParse(items[i]);
+        if (!r.success) {
+          for (const issue of r.error.issues.slice(0, 3)) ctx.addIssue({ code: 'custom', path: [i, ...issue.path.map((p) => p as string | number)], message: issue.message, continue: false });
+          return;
+        }
+      }
+    }) as unknown as z.ZodType<z.output<S>[], unknown[]>;
+}
+
 /** Enough of the file to say whether it is a bundle and which version. */
 export const BundleHeadSchema = z.object({ format: z.string(), version: z.number() });
 
 const Num = z.number();
 const Metric = z.number().nullable();
 const Count = z.number().int().nonnegative();
-const Iso = z.string().max(40);
+const Iso = z.string().max(40).refine((s) => Number.isFinite(Date.parse(s)), 'must be a date and time (ISO 8601)');
 const FinishedStatus = z.enum(FINISHED_STATUSES as [RunStatus, ...RunStatus[]]);
 
 const LayerInfoSchema = z
@@ -40,7 +63,7 @@ const LayerInfoSchema = z
   .strict();
 const FinalSchema = z.object({ trainLoss: Metric, trainAcc: Metric, testLoss: Metric, testAcc: Metric }).strict();
 
-const BundleRunSchema = z
+const BundleRunObject = z
   .object({
     sourceId: z.number().int().positive(),
     name: RunNameSchema,
@@ -59,40 +82,93 @@ const BundleRunSchema = z
     tags: z.array(TagSchema).max(RUN_LIMITS.tags),
     error: z.string().max(20_000).nullable(),
     origin: z.string().max(1000).nullable(),
-    steps: z.array(z.tuple([Count, Count, Count, Metric, Metric])),
-    layerStats: z.array(z.tuple([Count, Count]).rest(Metric).refine((r) => r.length === 2 + LAYER_STAT_FIELDS.length, {
-      message: `a layer-statistics row has ${2 + LAYER_STAT_FIELDS.length} values`,
-    })),
-    histograms: z.array(
-      z.object({ step: Count, layer: Count, counts: z.array(Count).length(HISTOGRAM.bins), zeros: Count, total: Count }).strict(),
+    steps: rows(z.tuple([Count, Count, Count, Metric, Metric]), BUNDLE_ROW_LIMITS.steps, 'step'),
+    layerStats: rows(
+      z.tuple([Count, Count]).rest(Metric).refine((r) => r.length === 2 + LAYER_STAT_FIELDS.length, {
+        message: `a layer-statistics row has ${2 + LAYER_STAT_FIELDS.length} values`,
+      }),
+      BUNDLE_ROW_LIMITS.layerStats,
+      'layer-statistics',
     ),
-    epochs: z.array(
+    histograms: rows(
+      z.object({ step: Count, layer: Count, counts: z.array(Count).length(HISTOGRAM.bins), zeros: Count, total: Count }).strict(),
+      BUNDLE_ROW_LIMITS.histograms,
+      'histogram',
+    ),
+    epochs: rows(
       z
         .object({ epoch: Count, trainLoss: Metric, trainAcc: Metric, testLoss: Metric, testAcc: Metric, seconds: Metric, samplesPerSec: Metric })
         .strict(),
+      BUNDLE_ROW_LIMITS.epochs,
+      'epoch',
     ),
-    predictions: z.array(
+    predictions: rows(
       z.object({ index: Count, label: Count, probs: z.array(Metric).max(1000), pixels: z.string().max(2000).optional() }).strict(),
-    ).max(10_000),
+      10_000,
+      'prediction',
+    ),
   })
-  .strict()
-  .superRefine((r, ctx) => {
-    const increasing = (keys: number[][], path: string) => {
-      for (let i = 1; i < keys.length; i++) {
-        const [a, b] = [keys[i - 1]!, keys[i]!];
-        if (a[0]! > b[0]! || (a[0] === b[0] && (a.length < 2 || a[1]! >= b[1]!))) {
-          ctx.addIssue({ code: 'custom', path: [path, i], message: 'rows must be unique and in increasing order' });
-          return;
-        }
+  .strict();
+type BundleRunFields = z.output<typeof BundleRunObject>;
+
+const BundleRunSchema = BundleRunObject.superRefine((r, ctx) => {
+  const increasing = (keys: number[][], path: string) => {
+    for (let i = 1; i < keys.length; i++) {
+      const [a, b] = [keys[i - 1]!, keys[i]!];
+      if (a[0]! > b[0]! || (a[0] === b[0] && (a.length < 2 || a[1]! >= b[1]!))) {
+        ctx.addIssue({ code: 'custom', path: [path, i], message: 'rows must be unique and in increasing order' });
+        return;
       }
-    };
-    increasing(r.steps.map((s) => [s[0]]), 'steps');
-    increasing(r.layerStats.map((s) => [s[0]!, s[1]!]), 'layerStats');
-    increasing(r.histograms.map((h) => [h.step, h.layer]), 'histograms');
-    increasing(r.epochs.map((e) => [e.epoch]), 'epochs');
-    const badLayer = r.layerStats.findIndex((s) => s[1]! >= r.layers.length);
-    if (badLayer >= 0) ctx.addIssue({ code: 'custom', path: ['layerStats', badLayer, 1], message: `layer index beyond the run's ${r.layers.length} layers` });
-  });
+    }
+  };
+  increasing(r.steps.map((s) => [s[0]]), 'steps');
+  increasing(r.layerStats.map((s) => [s[0]!, s[1]!]), 'layerStats');
+  increasing(r.histograms.map((h) => [h.step, h.layer]), 'histograms');
+  increasing(r.epochs.map((e) => [e.epoch]), 'epochs');
+  const badLayer = r.layerStats.findIndex((s) => s[1]! >= r.layers.length);
+  if (badLayer >= 0) ctx.addIssue({ code: 'custom', path: ['layerStats', badLayer, 1], message: `layer index beyond the run's ${r.layers.length} layers` });
+  consistent(r, ctx);
+});
+
+/** The earliest date a run can carry (before Gradient Lab existed) and how far past now a clock may be off. */
+const EARLIEST = Date.parse('2000-01-01T00:00:00Z');
+const CLOCK_SLACK_MS = 24 * 3600 * 1000;
+
+/** A run's series and dates must agree with its config and with each other. */
+function consistent(r: BundleRunFields, ctx: z.RefinementCtx): void {
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const widths = [...hiddenWidths(r.config.model)];
+  if (r.layers.length > 0 && r.layers.length !== widths.length + 1) {
+    issue(['layers'], `the config has ${widths.length} hidden layers plus the output, but the run lists ${r.layers.length} layers`);
+  } else {
+    const bad = r.layers.findIndex((l, i) => l.index !== i || (i < widths.length && l.units !== widths[i]) || l.output !== (i === widths.length));
+    if (bad >= 0) issue(['layers', bad], `layer ${bad} does not match the config (index, units or output flag)`);
+  }
+  const epochs = r.config.training.epochs;
+  const lateStep = r.steps.findIndex((s) => s[1] >= epochs);
+  if (lateStep >= 0) issue(['steps', lateStep, 1], `epoch ${r.steps[lateStep]![1]} is beyond the config's ${epochs} epochs`);
+  const lateEpoch = r.epochs.findIndex((e) => e.epoch >= epochs);
+  if (lateEpoch >= 0) issue(['epochs', lateEpoch, 'epoch'], `epoch ${r.epochs[lateEpoch]!.epoch} is beyond the config's ${epochs} epochs`);
+  const dataset = r.config.dataset;
+  const train = dataset.kind === 'toy-mortgage' ? undefined : dataset.trainSize;
+  if (train !== undefined) {
+    const perEpoch = Math.ceil(train / r.config.training.batchSize);
+    const badBatch = r.steps.findIndex((s) => s[2] >= perEpoch || s[0] >= perEpoch * epochs);
+    if (badBatch >= 0) issue(['steps', badBatch], `step beyond the ${perEpoch} batches per epoch × ${epochs} epochs the config plans`);
+  }
+  const time = (s: string | null) => (s === null ? null : Date.parse(s));
+  const [created, started, ended] = [time(r.created), time(r.startedAt), time(r.endedAt)];
+  const latest = Date.now() + CLOCK_SLACK_MS;
+  for (const [field, t] of [['created', created], ['startedAt', started], ['endedAt', ended]] as const) {
+    if (t !== null && (t < EARLIEST || t > latest)) issue([field], 'the date is impossible (before 2000 or in the future)');
+  }
+  if (started !== null && ended !== null && ended < started) issue(['endedAt'], 'the run ends before it starts');
+  if (r.durationSec !== null) {
+    const span = started !== null && ended !== null ? (ended - started) / 1000 : null;
+    if (span !== null && r.durationSec > span + 60) issue(['durationSec'], `the duration (${r.durationSec} s) is longer than the time between start and end (${Math.round(span)} s)`);
+    if (r.durationSec > 10 * 365 * 24 * 3600) issue(['durationSec'], 'the duration is impossible (more than 10 years)');
+  }
+}
 
 export const BundleSchema = z
   .object({

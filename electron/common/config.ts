@@ -33,16 +33,16 @@ const int = (name: string, min: number, max: number) =>
 const finite = (name: string) => z.number({ error: `${name} must be a number` }).finite(`${name} must be a finite number`);
 
 export const InitializerSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('randomNormal'), mean: finite('mean'), std: finite('std').positive('std must be greater than 0') }),
-  z.object({ kind: z.literal('randomUniform'), min: finite('min'), max: finite('max') }).refine((v) => v.max > v.min, {
+  z.object({ kind: z.literal('randomNormal'), mean: finite('mean'), std: finite('std').positive('std must be greater than 0') }).strict(),
+  z.object({ kind: z.literal('randomUniform'), min: finite('min'), max: finite('max') }).strict().refine((v) => v.max > v.min, {
     message: 'max must be greater than min',
     path: ['max'],
   }),
-  z.object({ kind: z.literal('glorotUniform') }),
-  z.object({ kind: z.literal('glorotNormal') }),
-  z.object({ kind: z.literal('heNormal') }),
-  z.object({ kind: z.literal('heUniform') }),
-  z.object({ kind: z.literal('lecunNormal') }),
+  z.object({ kind: z.literal('glorotUniform') }).strict(),
+  z.object({ kind: z.literal('glorotNormal') }).strict(),
+  z.object({ kind: z.literal('heNormal') }).strict(),
+  z.object({ kind: z.literal('heUniform') }).strict(),
+  z.object({ kind: z.literal('lecunNormal') }).strict(),
 ]);
 export type Initializer = z.infer<typeof InitializerSchema>;
 export const INITIALIZER_KINDS = ['randomNormal', 'randomUniform', 'glorotUniform', 'glorotNormal', 'heNormal', 'heUniform', 'lecunNormal'] as const;
@@ -53,15 +53,15 @@ export const DatasetSchema = z.discriminatedUnion('kind', [
     /** Train images used; fewer than 60 000 draws a class-balanced subset with the run's seed. */
     trainSize: int('trainSize', LIMITS.mnistTrain.min, LIMITS.mnistTrain.max).default(60000),
     testSize: int('testSize', LIMITS.mnistTest.min, LIMITS.mnistTest.max).default(10000),
-  }),
+  }).strict(),
   z.object({
     kind: z.literal('idx-folder'),
     /** A folder holding the four IDX files in MNIST layout (e.g. Fashion-MNIST). */
     folder: z.string().min(1, 'folder must name a folder holding four IDX files').max(4096),
     trainSize: int('trainSize', LIMITS.mnistTrain.min, LIMITS.mnistTrain.max).optional(),
     testSize: int('testSize', LIMITS.mnistTest.min, LIMITS.mnistTest.max).optional(),
-  }),
-  z.object({ kind: z.literal('toy-mortgage') }),
+  }).strict(),
+  z.object({ kind: z.literal('toy-mortgage') }).strict(),
 ]);
 export type DatasetConfig = z.infer<typeof DatasetSchema>;
 
@@ -82,7 +82,7 @@ export const ModelSchema = z.object({
   batchNorm: z.boolean(),
   /** Identity skip around each hidden block whose input and output widths match. */
   residual: z.boolean(),
-});
+}).strict();
 export type ModelConfig = z.infer<typeof ModelSchema>;
 
 export const OptimizerSchema = z.object({
@@ -90,7 +90,7 @@ export const OptimizerSchema = z.object({
   learningRate: finite('learningRate')
     .positive('learningRate must be greater than 0')
     .max(LIMITS.learningRate.max, `learningRate must be at most ${LIMITS.learningRate.max}`),
-});
+}).strict();
 
 export const TrainingSchema = z.object({
   epochs: int('epochs', LIMITS.epochs.min, LIMITS.epochs.max),
@@ -100,7 +100,10 @@ export const TrainingSchema = z.object({
   statsEvery: int('statsEvery', LIMITS.statsEvery.min, LIMITS.statsEvery.max).default(1),
   /** Gradient histograms every N batches (0 = never). */
   histogramEvery: int('histogramEvery', LIMITS.histogramEvery.min, LIMITS.histogramEvery.max).default(50),
-});
+}).strict();
+
+/** Examples in the toy mortgage set's training split (an idx-folder's size is known only when it is loaded). */
+export const TOY_MORTGAGE_TRAIN_SIZE = 512;
 
 export const ExperimentConfigSchema = z
   .object({
@@ -115,7 +118,8 @@ export const ExperimentConfigSchema = z
   })
   .strict()
   .superRefine((c, ctx) => {
-    const train = c.dataset.kind === 'mnist' ? c.dataset.trainSize : c.dataset.kind === 'idx-folder' ? c.dataset.trainSize : undefined;
+    const train =
+      c.dataset.kind === 'mnist' || c.dataset.kind === 'idx-folder' ? c.dataset.trainSize : c.dataset.kind === 'toy-mortgage' ? TOY_MORTGAGE_TRAIN_SIZE : undefined;
     if (train !== undefined && c.training.batchSize > train) {
       ctx.addIssue({
         code: 'custom',

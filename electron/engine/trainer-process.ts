@@ -7,7 +7,7 @@ import type { FromTrainer, ToTrainer } from '../common/trainer-protocol';
 import { parseOrThrow } from '../common/validation';
 import { probeBackends, selectBackend } from './backends';
 import { probeKernels } from './kernels/kernels';
-import { loadDataset } from './data/load';
+import { assertBatchFits, loadDataset } from './data/load';
 import { train } from './train/train';
 
 interface ParentPortLike {
@@ -51,6 +51,7 @@ async function start(message: Extract<ToTrainer, { type: 'start' }>): Promise<vo
   const config = parseOrThrow(ExperimentConfigSchema, message.config, 'config');
   const choice = await selectBackend(config.backend);
   const data = await loadDataset(config.dataset, config.training.seed, message.mnistDir);
+  assertBatchFits(config.dataset, data, config.training.batchSize);
   const outcome = await train(
     config,
     data,

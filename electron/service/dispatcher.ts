@@ -16,7 +16,8 @@ function payloadSize(payload: unknown): number {
 
 export function createDispatcher(handlers: Handlers): Dispatch {
   return async (channel, payload) => {
-    if (!isMethodName(channel)) return fail('UnknownChannel', `Unknown channel: ${String(channel).slice(0, 100)}`);
+    if (typeof channel !== 'string') return fail('UnknownChannel', 'Unknown channel: the channel must be a string');
+    if (!isMethodName(channel)) return fail('UnknownChannel', `Unknown channel: ${channel.slice(0, 100)}`);
     const limit = payloadLimit(channel);
     if (payloadSize(payload) > limit) {
       return fail('PayloadTooLarge', `Request to ${channel} is larger than ${limit} bytes`);

@@ -9,9 +9,10 @@ import type { RunSummary } from '../common/runs';
 import { isFromTrainer } from '../common/trainer-protocol';
 import { parseOrThrow, ValidationError } from '../common/validation';
 import { bundleFileName, exportBundle, parseBundle, writeBundle } from '../store/bundles';
-import { runCsv } from '../store/csv';
+import { csvChunks, runCsv, type CsvTable } from '../store/csv';
 import { openStore, type Store } from '../store/store';
 import type { Launcher } from './launcher';
+import { HEARTBEAT_MS, ownerGone } from './liveness';
 import { RunQueue } from './run-queue';
 import { compareRuns, forgetRun, getRunDetail, requireRun } from './run-queries';
 
@@ -38,21 +39,12 @@ export class RunStateError extends Error {
   }
 }
 
-/** Whether a process with this id exists (EPERM: it exists but belongs to someone else). */
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 export class LabService {
   private readonly events = new EventEmitter();
   private probe: Promise<{ backends: BackendProbe[]; kernels: KernelsProbe }> | undefined;
   readonly store: Store;
   private readonly queue: RunQueue;
+  private readonly heartbeat: NodeJS.Timeout;
   /** Runs marked 'interrupted' when this service opened the database. */
   readonly recovered: number[];
 
@@ -61,6 +53,17 @@ export class LabService {
     this.store = openStore(options.dbPath, options.sqliteBinding);
     this.recovered = this.recoverInterrupted();
     this.queue = new RunQueue({ store: this.store, launcher: options.launcher, emit: (e) => this.emit(e), mnistDir: options.mnistDir });
+    this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS).unref();
+  }
+
+  /** Renew the heartbeat of our queued and running runs (a failed write is retried at the next beat). */
+  private beat(): void {
+    const { running, queued } = this.queue.state();
+    try {
+      this.store.runs.beat(running === null ? queued : [running, ...queued]);
+    } catch {
+      // The run's own writes report a full or read-only disk; a missed beat only ages the heartbeat.
+    }
   }
 
   /** Subscribe to pushed events; returns the unsubscribe function. */
@@ -75,10 +78,10 @@ export class LabService {
 
   /**
    * Runs left queued or running by a host that is gone (crash, kill -9, power loss) become 'interrupted'. Runs
-   * whose host process is still alive (another window or CLI on the same file) are left alone.
+   * whose host still renews their heartbeat (another window or CLI on the same file) are left alone.
    */
   private recoverInterrupted(): number[] {
-    const stale = this.store.runs.active().filter((r) => r.owner_pid === null || (r.owner_pid !== process.pid && !processAlive(r.owner_pid)));
+    const stale = this.store.runs.active().filter((r) => ownerGone(r, () => false));
     const now = new Date().toISOString();
     this.store.transaction(() => {
       for (const r of stale) {
@@ -186,6 +189,12 @@ export class LabService {
     return { runIds };
   }
 
+  /** A run's CSV table in chunks of lines, for hosts that write it to a file or pipe as it comes. */
+  csvChunks(runId: number, table: CsvTable): Iterable<string> {
+    requireRun(this.store, runId);
+    return csvChunks(this.store, runId, table);
+  }
+
   /** Resolves when no run is training (the queue may still hold none). */
   idle(): Promise<void> {
     return this.queue.idle();
@@ -217,6 +226,7 @@ export class LabService {
 
   /** Stop the running run (it ends 'stopped'), mark queued ones interrupted, close the database. */
   async close(): Promise<void> {
+    clearInterval(this.heartbeat);
     await this.queue.shutdown();
     this.store.close();
     this.events.removeAllListeners();

@@ -1,14 +1,35 @@
 // Bundles: one or many finished runs with all their series in one versioned gzip JSON file. Import checks the
-// whole file (gzip, size, version, every field with zod, no NaN or Infinity) before it writes anything, then
-// writes all runs in one transaction under new ids, marked with where they came from.
+// whole file before it writes anything — its size, then what it unpacks to (gzip stops at a cap), then what
+// parsing would build (a budget of values, arrays, depth and string length), then every field with zod (no NaN or
+// Infinity, series consistent with the config) — and reports the first few problems briefly; then it writes all
+// runs in one transaction under new ids, marked with where they came from.
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, BundleHeadSchema, BundleSchema, type Bundle, type BundleRun } from '../common/bundle';
 import { BUNDLE_MAX_BYTES, FINISHED_STATUSES } from '../common/runs';
-import { parseOrThrow, ValidationError } from '../common/validation';
+import { formatIssues, ValidationError } from '../common/validation';
+import { exceedsBudget, type JsonBudget } from './json-budget';
 import type { LayerStatRow, StepRow } from './metrics';
 import type { Store } from './store';
 
-export const BUNDLE_LIMITS = { compressedBytes: BUNDLE_MAX_BYTES, jsonBytes: 256 * 1024 * 1024, } as const;
+/**
+ * What an import may unpack and build. The JSON cap and the value budget keep the worst file within about 200 MB
+ * of memory over idle (bench/bundle-memory.ts measures it; a number in a parsed array costs up to 24 bytes): a
+ * five-layer run with statistics at every one of 45 000 steps fits.
+ */
+export const BUNDLE_LIMITS = {
+  compressedBytes: BUNDLE_MAX_BYTES,
+  jsonBytes: 48 * 1024 * 1024,
+  budget: { values: 3_500_000, containers: 1_000_000, depth: 16, stringBytes: 64 * 1024 } satisfies JsonBudget,
+  /** Problems named in the message; the rest are counted. */
+  issues: 5,
+} as const;
+
+const BUDGET_WORDS: Record<keyof JsonBudget, string> = {
+  values: 'values',
+  containers: 'rows, lists and objects',
+  depth: 'levels of nesting',
+  stringBytes: 'bytes in one text',
+};
 
 export class BundleError extends Error {
   constructor(message: string) {
@@ -75,7 +96,11 @@ export function bundleFileName(runIds: number[]): string {
 }
 
 export function exportBundle(store: Store, runIds: number[], appVersion: string): Buffer {
-  return gzipSync(JSON.stringify(buildBundle(store, runIds, appVersion)));
+  const json = Buffer.from(JSON.stringify(buildBundle(store, runIds, appVersion)));
+  // A bundle that import would refuse is refused here, before the user relies on it.
+  const over = json.length > BUNDLE_LIMITS.jsonBytes ? { field: 'jsonBytes', limit: BUNDLE_LIMITS.jsonBytes } : exceedsBudget(json, BUNDLE_LIMITS.budget);
+  if (over) throw new BundleError(`These runs are too large for one bundle (more than ${over.limit} ${BUDGET_WORDS[over.field as keyof JsonBudget] ?? 'bytes'}); export fewer runs at a time`);
+  return gzipSync(json);
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -86,7 +111,7 @@ export function parseBundle(data: Buffer, limits: { compressedBytes?: number; js
   const maxOut = limits.jsonBytes ?? BUNDLE_LIMITS.jsonBytes;
   if (data.length > maxIn) throw new BundleError(`The bundle is too large: ${mb(data.length)} (the limit is ${mb(maxIn)})`);
   if (data.length < 2 || data[0] !== 0x1f || data[1] !== 0x8b) throw new BundleError('The file is not a Gradient Lab bundle: it is not gzip-compressed');
-  let json: Buffer;
+  let json: Buffer | undefined;
   try {
     json = gunzipSync(data, { maxOutputLength: maxOut });
   } catch (e) {
@@ -96,9 +121,13 @@ export function parseBundle(data: Buffer, limits: { compressedBytes?: number; js
     }
     throw new BundleError(`The bundle is truncated or corrupt: gzip says "${err.message}"`);
   }
+  const over = exceedsBudget(json, BUNDLE_LIMITS.budget);
+  if (over) throw new BundleError(`The bundle is too large: it holds more than ${over.limit} ${BUDGET_WORDS[over.field]}`);
   let raw: unknown;
   try {
-    raw = JSON.parse(json.toString('utf8'));
+    const text = json.toString('utf8');
+    json = undefined; // the unpacked bytes may go while the text is parsed
+    raw = JSON.parse(text);
   } catch (e) {
     throw new BundleError(`The bundle is corrupt: its content is not valid JSON (${(e as Error).message})`);
   }
@@ -107,7 +136,12 @@ export function parseBundle(data: Buffer, limits: { compressedBytes?: number; js
   if (head.data.version !== BUNDLE_VERSION) {
     throw new BundleError(`The bundle has version ${head.data.version}; this app reads version ${BUNDLE_VERSION}`);
   }
-  return parseOrThrow(BundleSchema, raw, 'bundle');
+  const parsed = BundleSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issues = formatIssues(parsed.error, 'bundle');
+  const shown = issues.slice(0, BUNDLE_LIMITS.issues).map((i) => `${i.path}: ${i.message.slice(0, 300)}`);
+  const more = issues.length > shown.length ? `; and ${issues.length - shown.length} more problems` : '';
+  throw new ValidationError(shown.join('; ') + more, issues.slice(0, BUNDLE_LIMITS.issues));
 }
 
 /** Write every run of a checked bundle in one transaction; returns the new run ids, in bundle order. */

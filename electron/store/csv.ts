@@ -1,5 +1,7 @@
 // CSV export of one run for spreadsheets: the epoch table, or the step table with every per-layer statistic
-// as its own column (layer name + field). Non-finite values are empty cells.
+// as its own column (layer name + field). Non-finite values are empty cells. Text that a spreadsheet would run
+// as a formula (starting with = + - @, tab or CR, e.g. a layer name from an imported bundle) is prefixed with an
+// apostrophe. The table comes in chunks of lines, so a long run is written piece by piece, not as one string.
 import type { LayerInfo } from '../common/records';
 import type { CSV_TABLES } from '../common/runs';
 import { LAYER_STAT_FIELDS } from './metrics';
@@ -7,27 +9,45 @@ import type { Store } from './store';
 
 export type CsvTable = (typeof CSV_TABLES)[number];
 
+/** Lines per chunk of csvChunks. */
+const CHUNK_LINES = 2000;
+
+/** A text cell that a spreadsheet would start evaluating as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 const cell = (x: unknown): string => {
   if (x === null || x === undefined) return '';
   if (typeof x === 'number') return Number.isFinite(x) ? String(x) : '';
-  const s = String(x);
+  let s = String(x);
+  if (FORMULA_START.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 const line = (xs: unknown[]) => xs.map(cell).join(',');
 
-export function runCsv(store: Store, runId: number, table: CsvTable): { fileName: string; csv: string } {
+export const csvFileName = (runId: number, table: CsvTable) => `gradient-lab-run-${runId}-${table}.csv`;
+
+/** The table as text chunks of up to CHUNK_LINES lines, each ending with a newline. */
+export function* csvChunks(store: Store, runId: number, table: CsvTable): Generator<string> {
+  let out: string[] = [];
+  const push = function* (text: string) {
+    out.push(text);
+    if (out.length >= CHUNK_LINES) {
+      yield out.join('\n') + '\n';
+      out = [];
+    }
+  };
   const rows = store.metrics.rows(runId);
-  const out: string[] = [];
   if (table === 'epochs') {
-    out.push(line(['epoch', 'trainLoss', 'trainAcc', 'testLoss', 'testAcc', 'seconds', 'samplesPerSec']));
-    for (const e of rows.epochs) out.push(line([e.epoch, e.trainLoss, e.trainAcc, e.testLoss, e.testAcc, e.seconds, e.samplesPerSec]));
+    yield* push(line(['epoch', 'trainLoss', 'trainAcc', 'testLoss', 'testAcc', 'seconds', 'samplesPerSec']));
+    for (const e of rows.epochs) yield* push(line([e.epoch, e.trainLoss, e.trainAcc, e.testLoss, e.testAcc, e.seconds, e.samplesPerSec]));
   } else {
     const layers: LayerInfo[] = store.runs.layers(runId);
-    const nLayers = Math.max(layers.length, ...rows.layerStats.map((r) => (r[1] as number) + 1));
+    let nLayers = layers.length;
+    for (const r of rows.layerStats) nLayers = Math.max(nLayers, (r[1] as number) + 1);
     const label = (i: number) => layers[i]?.name ?? `layer${i}`;
     const header = ['step', 'epoch', 'batch', 'loss', 'acc'];
     for (let i = 0; i < nLayers; i++) for (const f of LAYER_STAT_FIELDS) header.push(`${label(i)}.${f}`);
-    out.push(line(header));
+    yield* push(line(header));
     const byStep = new Map<number, (number | null)[]>();
     for (const r of rows.layerStats) {
       const step = r[0] as number;
@@ -37,7 +57,12 @@ export function runCsv(store: Store, runId: number, table: CsvTable): { fileName
       byStep.set(step, cells);
     }
     const empty = new Array<null>(nLayers * LAYER_STAT_FIELDS.length).fill(null);
-    for (const s of rows.steps) out.push(line([...s, ...(byStep.get(s[0]) ?? empty)]));
+    for (const s of rows.steps) yield* push(line([...s, ...(byStep.get(s[0]) ?? empty)]));
   }
-  return { fileName: `gradient-lab-run-${runId}-${table}.csv`, csv: out.join('\n') + '\n' };
+  if (out.length) yield out.join('\n') + '\n';
+}
+
+/** The whole table as one string (for hosts that pass it on in one message). */
+export function runCsv(store: Store, runId: number, table: CsvTable): { fileName: string; csv: string } {
+  return { fileName: csvFileName(runId, table), csv: [...csvChunks(store, runId, table)].join('') };
 }

@@ -1,9 +1,11 @@
-// Opening the lab's SQLite file: clear errors for a missing or read-only folder, the newer-schema check before
-// anything is written, then WAL (readers never wait for the trainer's writes), foreign keys and a busy timeout.
+// Opening the lab's SQLite file: clear errors for a missing or read-only folder; before anything is written, the
+// check that the file is ours (another program's database is refused, not converted) and the newer-schema
+// check; then WAL (readers never wait for the trainer's writes), foreign keys and a busy timeout.
 import Database, { type Database as Db } from 'better-sqlite3';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { assertNotNewer, migrate } from './migrations/index';
+import { APPLICATION_ID } from './migrations/application-id';
+import { assertNotNewer, migrate, userVersion } from './migrations/index';
 
 export type { Db };
 
@@ -20,6 +22,30 @@ export class StoreWriteError extends Error {
     super(message);
     this.name = 'StoreWriteError';
   }
+}
+
+/** The file is a SQLite database, but another program's: opening it as ours would change it, so we do not. */
+export class ForeignDatabaseError extends Error {
+  constructor(readonly path: string, reason: string) {
+    super(`The file ${path} is not a Gradient Lab database (${reason}). It was left untouched; choose another file (--db FILE).`);
+    this.name = 'ForeignDatabaseError';
+  }
+}
+
+/**
+ * Refuse a database that is not Gradient Lab's: ours carry our application id (from schema version 20 on), or are
+ * version 10 with our runs table, or are empty (a new file).
+ */
+export function assertOurs(db: Db): void {
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  if (appId === APPLICATION_ID) return;
+  if (appId !== 0) throw new ForeignDatabaseError(db.name, `its application id is ${appId}`);
+  const version = userVersion(db);
+  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+  if (version === 0 && tables.length === 0) return;
+  const runs = tables.includes('runs') ? (db.prepare('SELECT name FROM pragma_table_info(?)').all('runs') as { name: string }[]).map((c) => c.name) : [];
+  if (version === 10 && runs.includes('owner_pid') && tables.includes('steps')) return;
+  throw new ForeignDatabaseError(db.name, tables.length ? `it holds other tables: ${tables.slice(0, 5).join(', ')}` : `its schema version is ${version}`);
 }
 
 function checkWritable(file: string): void {
@@ -52,9 +78,10 @@ export function openDatabase(path: string, options: { migrate?: boolean; nativeB
   }
   try {
     try {
+      assertOurs(db);
       assertNotNewer(db);
     } catch (e) {
-      if ((e as Error).name === 'NewerDatabaseError') throw e;
+      if ((e as Error).name === 'NewerDatabaseError' || (e as Error).name === 'ForeignDatabaseError') throw e;
       throw new StoreOpenError(`Cannot open the database ${file}: ${(e as Error).message}`);
     }
     db.pragma('busy_timeout = 5000');

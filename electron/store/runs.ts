@@ -36,6 +36,8 @@ export interface RunRow {
   step: number;
   total_steps: number;
   owner_pid: number | null;
+  /** When the owning host last said it is alive (ms since the epoch); null for runs from before heartbeats. */
+  heartbeat_at: number | null;
 }
 
 export interface NewRun {
@@ -133,6 +135,7 @@ export class RunsRepo {
   private readonly deleteStmt: Statement;
   private readonly activeStmt: Statement<[], RunRow>;
   private readonly countStmt: Statement<Record<string, unknown>, { n: number }>;
+  private readonly beatStmt: Statement<[number, number]>;
   private readonly listStmts = new Map<string, Statement<Record<string, unknown>, RunRow>>();
 
   constructor(private readonly db: Database) {
@@ -154,6 +157,12 @@ export class RunsRepo {
     this.deleteStmt = db.prepare('DELETE FROM runs WHERE id = ?');
     this.activeStmt = db.prepare("SELECT * FROM runs WHERE status IN ('queued', 'running')");
     this.countStmt = db.prepare(`SELECT count(*) AS n ${FILTER_SQL}`);
+    this.beatStmt = db.prepare("UPDATE runs SET heartbeat_at = ? WHERE id = ? AND status IN ('queued', 'running')");
+  }
+
+  /** The owner's sign of life for its queued and running runs. */
+  beat(ids: readonly number[], now = Date.now()): void {
+    if (ids.length) this.db.transaction(() => ids.forEach((id) => this.beatStmt.run(now, id)))();
   }
 
   /** Insert a run (default: 'queued'); returns its id. */
@@ -179,6 +188,7 @@ export class RunsRepo {
         }).lastInsertRowid,
       );
       if (!run.name) this.renameStmt.run(defaultRunName(run.config, id), id);
+      if (run.ownerPid !== null) this.beatStmt.run(Date.now(), id);
       return id;
     })();
   }

@@ -1,7 +1,13 @@
 // Browser mode: a loopback-only HTTP server for the built renderer plus a WebSocket that carries the same
 // contract as Electron's IPC. A random token, minted per start, is required on every request and socket;
 // Host and Origin are checked so that no other site (or DNS-rebound name) can talk to it.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+//
+// Browsers scope cookies by host, not by port: every server on 127.0.0.1 receives every cookie set here. So the
+// token never travels in a cookie. Opening the printed address (?token=…) trades it for a page cookie, named
+// with this port, whose value is derived from the token and opens only the renderer's static files (the app's
+// public code, none of the user's data); the page moves the token from the address (#token=…) into its own
+// sessionStorage (scoped by origin, port included) and sends it with the socket, which accepts nothing else.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
@@ -10,6 +16,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_PAYLOAD_BYTES, type LabEvent } from '../common/contract';
 import { fail } from '../common/result';
 import type { Dispatch } from '../service/dispatcher';
+import { createEventPacer } from './event-pacer';
 
 export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'] as const;
 
@@ -44,7 +51,8 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-const COOKIE = 'gradient_lab_token';
+/** The page cookie's name: one per port, so two hosts on one machine never overwrite each other's. */
+const pageCookieName = (port: number) => `gradient_lab_page_${port}`;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -80,12 +88,12 @@ function sameToken(a: string | undefined, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function cookieToken(req: IncomingMessage): string | undefined {
+function cookieValue(req: IncomingMessage, name: string): string | undefined {
   const header = req.headers.cookie;
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === COOKIE) return v.join('=');
+    if (k === name) return v.join('=');
   }
   return undefined;
 }
@@ -97,19 +105,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const root = resolve(options.rendererDir);
   let port = 0;
+  // Opens static files only; useless on the socket, so a server on another port that receives it gains nothing.
+  const pageKey = createHmac('sha256', token).update('gradient-lab static files').digest('base64url');
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
   const allowedOrigins = () => new Set([...allowedHosts()].map((h) => `http://${h}`));
 
-  /** 401/403 reasons, or null when the request may proceed. */
-  function refuse(req: IncomingMessage, url: URL, requireOrigin: boolean): { status: 401 | 403; reason: string } | null {
+  /** 401/403 reasons, or null when the request may proceed. The page cookie counts only for static files. */
+  function refuse(req: IncomingMessage, url: URL, socket: boolean): { status: 401 | 403; reason: string } | null {
     if (!allowedHosts().has(req.headers.host ?? '')) return { status: 403, reason: 'unexpected Host header' };
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins().has(origin)) return { status: 403, reason: 'foreign Origin' };
-    if (requireOrigin && origin === undefined) return { status: 403, reason: 'missing Origin' };
-    const given = url.searchParams.get('token') ?? cookieToken(req) ?? req.headers.authorization?.replace(/^Bearer /, '');
-    if (!sameToken(given ?? undefined, token)) return { status: 401, reason: 'missing or wrong token' };
-    return null;
+    if (socket && origin === undefined) return { status: 403, reason: 'missing Origin' };
+    const given = url.searchParams.get('token') ?? req.headers.authorization?.replace(/^Bearer /, '');
+    if (sameToken(given ?? undefined, token)) return null;
+    if (!socket && sameToken(cookieValue(req, pageCookieName(port)), pageKey)) return null;
+    return { status: 401, reason: 'missing or wrong token' };
   }
 
   function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8'): void {
@@ -144,17 +155,29 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
   }
 
+  /** The request target as a URL, or null when it is not one (e.g. "//" or "http://[x"). */
+  function target(req: IncomingMessage): URL | null {
+    try {
+      return new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      return null;
+    }
+  }
+
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    res.on('error', () => res.destroy());
+    const url = target(req);
+    if (!url) return send(res, 400, 'Bad request target');
     const refused = refuse(req, url, false);
     if (refused) return send(res, refused.status, `${refused.status === 401 ? 'Unauthorized' : 'Forbidden'}: ${refused.reason}`);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
     if (url.searchParams.has('token')) {
-      // Trade the token in the address for a same-site, script-proof cookie, and drop it from the address bar.
+      // The page cookie for static files; the token moves to the fragment, which the page keeps and clears.
       res.writeHead(303, {
-        Location: url.pathname,
-        'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: `${url.pathname}#token=${encodeURIComponent(token)}`,
+        'Set-Cookie': `${pageCookieName(port)}=${pageKey}; HttpOnly; SameSite=Strict; Path=/`,
         'Cache-Control': 'no-store',
+        'Referrer-Policy': 'no-referrer',
       });
       return res.end();
     }
@@ -163,38 +186,52 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const refused = url.pathname === '/ws' ? refuse(req, url, true) : { status: 403 as const, reason: 'not a socket path' };
-    if (refused) {
-      socket.end(`HTTP/1.1 ${refused.status} ${refused.status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\n\r\n`);
+    // A client may reset the connection at any moment, also while being refused.
+    socket.on('error', () => socket.destroy());
+    const url = target(req);
+    const refused = !url
+      ? { status: 403 as const, reason: 'bad request target' }
+      : url.pathname === '/ws'
+        ? refuse(req, url, true)
+        : { status: 403 as const, reason: 'not a socket path' };
+    if (refused || !url) {
+      const status = refused?.status ?? 403;
+      socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\n\r\n`);
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
 
   wss.on('connection', (ws: WebSocket) => {
+    const pacer = createEventPacer(ws);
     const unsubscribe = options.subscribe((event) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event }));
+      if (ws.readyState === ws.OPEN) pacer.event(event);
     });
-    ws.on('close', unsubscribe);
-    ws.on('error', () => ws.close());
+    ws.on('close', () => {
+      unsubscribe();
+      pacer.close();
+    });
+    ws.on('error', () => ws.terminate());
+    const reply = (id: unknown, result: unknown) => {
+      if (ws.readyState === ws.OPEN) pacer.reply(JSON.stringify({ id, result }));
+    };
     ws.on('message', (data, isBinary) => {
       let id: unknown = null;
-      void (async () => {
-        if (isBinary) return ws.send(JSON.stringify({ id, result: fail('BadRequest', 'Binary messages are not accepted') }));
+      (async () => {
+        if (isBinary) return reply(id, fail('BadRequest', 'Binary messages are not accepted'));
         let message: { id?: unknown; channel?: unknown; payload?: unknown };
         try {
           message = JSON.parse(data.toString());
         } catch {
-          return ws.send(JSON.stringify({ id, result: fail('BadRequest', 'Message is not valid JSON') }));
+          return reply(id, fail('BadRequest', 'Message is not valid JSON'));
         }
-        if (typeof message !== 'object' || message === null) {
-          return ws.send(JSON.stringify({ id, result: fail('BadRequest', 'Message must be an object') }));
+        if (typeof message !== 'object' || message === null || Array.isArray(message)) {
+          return reply(id, fail('BadRequest', 'Message must be an object'));
         }
         id = typeof message.id === 'number' || typeof message.id === 'string' ? message.id : null;
-        const result = await options.dispatch(message.channel, message.payload);
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }));
-      })();
+        if (typeof message.channel !== 'string') return reply(id, fail('BadRequest', 'channel must be a string'));
+        reply(id, await options.dispatch(message.channel, message.payload));
+      })().catch((e: unknown) => reply(id, fail('InternalError', e instanceof Error ? e.message.slice(0, 200) : 'The request failed')));
     });
   });
 

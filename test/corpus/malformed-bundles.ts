@@ -97,6 +97,33 @@ export const MALFORMED_BUNDLES: BundleCase[] = [
     message: /bundle: .*__proto__/,
   },
   { name: 'a name longer than 200 characters', make: (g) => editBundle(g, (b) => (b.runs[0]!.name = 'n'.repeat(201))), message: /bundle\.runs\.0\.name: name may be at most 200/ },
+  {
+    name: 'layers that contradict the config',
+    make: (g) => editBundle(g, (b) => ((b.runs[0]!.config as { model: { depth: number } }).model.depth = 3)),
+    message: /bundle\.runs\.0\.layers: the config has 3 hidden layers plus the output, but the run lists 2 layers/,
+  },
+  {
+    name: 'steps in an epoch the config does not plan',
+    make: (g) => editBundle(g, (b) => ((b.runs[1]!.config as { training: { epochs: number } }).training.epochs = 1)),
+    message: /bundle\.runs\.1\.steps\.20\.1: epoch 1 is beyond the config's 1 epochs/,
+  },
+  {
+    name: 'more batches per epoch than the training set holds',
+    make: (g) => editBundle(g, (b) => ((b.runs[0]!.config as { training: { batchSize: number } }).training.batchSize = 320)),
+    message: /bundle\.runs\.0\.steps\.2: step beyond the 2 batches per epoch/,
+  },
+  { name: 'a creation date in the year 3000', make: (g) => editBundle(g, (b) => (b.runs[0]!.created = '3000-01-01T00:00:00.000Z')), message: /bundle\.runs\.0\.created: the date is impossible/ },
+  { name: 'a creation date that is not a date', make: (g) => editBundle(g, (b) => (b.runs[0]!.created = 'yesterday')), message: /bundle\.runs\.0\.created: must be a date/ },
+  {
+    name: 'an end before the start',
+    make: (g) =>
+      editBundle(g, (b) => {
+        b.runs[0]!.startedAt = '2026-01-02T00:00:00.000Z';
+        b.runs[0]!.endedAt = '2026-01-01T00:00:00.000Z';
+      }),
+    message: /bundle\.runs\.0\.endedAt: the run ends before it starts/,
+  },
+  { name: 'a duration of 30 000 years', make: (g) => editBundle(g, (b) => (b.runs[1]!.durationSec = 1e12)), message: /bundle\.runs\.1\.durationSec: .*(longer than|impossible)/ },
   // Just over 32 MB: the store refuses it by size; over IPC the request limit may refuse it first.
   { name: 'an oversized file', make: () => Buffer.concat([Buffer.from([0x1f, 0x8b]), Buffer.alloc(33 * 1024 * 1024)]), message: /too large|is larger than/ },
 ];

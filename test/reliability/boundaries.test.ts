@@ -132,17 +132,17 @@ describe('web host gaps', () => {
     });
 
   it('refuses sockets from another port on 127.0.0.1, a "null" Origin, a foreign page holding the token, and other paths', async () => {
-    const cookie = { Cookie: `gradient_lab_token=${host.token}` };
-    await expect(open('/ws', { ...cookie, Origin: `http://127.0.0.1:${host.port + 1}` })).rejects.toThrow(/403/);
-    await expect(open('/ws', { ...cookie, Origin: 'null' })).rejects.toThrow(/403/);
+    const auth = { Authorization: `Bearer ${host.token}` };
+    await expect(open('/ws', { ...auth, Origin: `http://127.0.0.1:${host.port + 1}` })).rejects.toThrow(/403/);
+    await expect(open('/ws', { ...auth, Origin: 'null' })).rejects.toThrow(/403/);
     await expect(open(`/ws?token=${host.token}`, { Origin: 'http://evil.example' })).rejects.toThrow(/403/);
     await expect(open(`/ws?token=${host.token}`, { Origin: 'https://127.0.0.1' })).rejects.toThrow(/403/);
-    await expect(open('/other', { ...cookie, Origin: `http://127.0.0.1:${host.port}` })).rejects.toThrow(/403/);
-    await expect(open('/ws', { ...cookie, Origin: `http://127.0.0.1:${host.port}`, Host: `127.0.0.1.evil.example:${host.port}` })).rejects.toThrow(/403/);
+    await expect(open('/other', { ...auth, Origin: `http://127.0.0.1:${host.port}` })).rejects.toThrow(/403/);
+    await expect(open('/ws', { ...auth, Origin: `http://127.0.0.1:${host.port}`, Host: `127.0.0.1.evil.example:${host.port}` })).rejects.toThrow(/403/);
   });
 
   it('answers binary frames and non-object messages with errors, and refuses writes by HTTP method', async () => {
-    const ws = await open('/ws', { Cookie: `gradient_lab_token=${host.token}`, Origin: `http://127.0.0.1:${host.port}` });
+    const ws = await open('/ws', { Authorization: `Bearer ${host.token}`, Origin: `http://127.0.0.1:${host.port}` });
     const next = () => new Promise<{ result: { ok: boolean; error?: { name: string } } }>((res) => ws.once('message', (d) => res(JSON.parse(d.toString()))));
     try {
       let reply = next();

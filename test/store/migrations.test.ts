@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/store/db';
+import { APPLICATION_ID } from '../../electron/store/migrations/application-id';
 import { LATEST_VERSION, MIGRATIONS, migrate, userVersion, type Migration } from '../../electron/store/migrations/index';
 import { tempDir } from './store-fixture';
 
@@ -63,6 +64,8 @@ describe('migrations', () => {
     const future = new Database(file);
     future.exec('CREATE TABLE t (x INTEGER) STRICT; INSERT INTO t VALUES (42)');
     future.pragma(`user_version = ${LATEST_VERSION + 990}`);
+    // A newer Gradient Lab's file carries our application id, as every file from schema version 20 on does.
+    future.pragma(`application_id = ${APPLICATION_ID}`);
     future.close();
     const before = sha(file);
     expect(() => openDatabase(file)).toThrow(

@@ -84,7 +84,7 @@ export function dbChecksum(path: string): string {
 /** Two finished runs (completed, diverged) with synthetic series, written straight into a store. */
 export function seedFinishedRuns(store: Store): number[] {
   return (['completed', 'diverged'] as const).map((status) => {
-    const id = store.runs.create({ config: smallConfig(), appVersion: '0.1.0', ownerPid: null });
+    const id = store.runs.create({ config: smallConfig({ epochs: 2, trainSize: 640 }), appVersion: '0.1.0', ownerPid: null });
     store.runs.setStarted(id, {
       backend: 'wasm',
       skipped: [{ name: 'tensorflow', reason: 'not installed' }],

@@ -99,10 +99,12 @@ describe('web host', () => {
     expect(wrongCookie.status).toBe(401);
   });
 
-  it('trades the token for a same-site HttpOnly cookie, then serves the renderer with a CSP', async () => {
+  it('trades the token for a same-site HttpOnly page cookie and the address fragment, then serves the renderer with a CSP', async () => {
     const first = await get(host.port, `/?token=${host.token}`);
     expect(first.status).toBe(303);
+    expect(first.headers.location).toBe(`/#token=${host.token}`);
     const cookie = String(first.headers['set-cookie']);
+    expect(cookie).toMatch(new RegExp(`^gradient_lab_page_${host.port}=`));
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
     const page = await get(host.port, '/', { Cookie: cookie.split(';')[0]! });
@@ -129,12 +131,12 @@ describe('web host', () => {
 
   it('refuses WebSockets without the token, from another origin, or without an Origin', async () => {
     await expect(openSocket(host, { Origin: origin })).rejects.toThrow(/401/);
-    await expect(openSocket(host, { Origin: 'http://evil.example', Cookie: `gradient_lab_token=${host.token}` })).rejects.toThrow(/403/);
-    await expect(openSocket(host, { Cookie: `gradient_lab_token=${host.token}` })).rejects.toThrow(/403/);
+    await expect(openSocket(host, { Origin: 'http://evil.example', Authorization: `Bearer ${host.token}` })).rejects.toThrow(/403/);
+    await expect(openSocket(host, { Authorization: `Bearer ${host.token}` })).rejects.toThrow(/403/);
   });
 
   it('answers app:info over the WebSocket with the real backend probe', async () => {
-    const ws = await openSocket(host, { Origin: origin, Cookie: `gradient_lab_token=${host.token}` });
+    const ws = await openSocket(host, { Origin: origin, Authorization: `Bearer ${host.token}` });
     try {
       const reply = await ask(ws, { id: 1, channel: 'app:info', payload: {} });
       expect(reply.id).toBe(1);
@@ -153,7 +155,7 @@ describe('web host', () => {
   });
 
   it('answers malformed, unknown and invalid messages with error values and keeps serving', async () => {
-    const ws = await openSocket(host, { Origin: origin, Cookie: `gradient_lab_token=${host.token}` });
+    const ws = await openSocket(host, { Origin: origin, Authorization: `Bearer ${host.token}` });
     try {
       expect((await ask(ws, 'not json')).result.error?.name).toBe('BadRequest');
       expect((await ask(ws, { id: 2, channel: 'fs:read', payload: {} })).result.error?.name).toBe('UnknownChannel');
@@ -168,7 +170,7 @@ describe('web host', () => {
   });
 
   it('closes a socket that sends more than the payload limit', async () => {
-    const ws = await openSocket(host, { Origin: origin, Cookie: `gradient_lab_token=${host.token}` });
+    const ws = await openSocket(host, { Origin: origin, Authorization: `Bearer ${host.token}` });
     const closed = new Promise<number>((res) => ws.once('close', (code) => res(code)));
     ws.send('x'.repeat(64 * 1024 * 1024));
     expect(await closed).toBe(1009);

@@ -1,6 +1,6 @@
 // `gradient-lab compare ID ID...`: outcomes side by side and only the config fields that differ.
 import { call, runIdsArg } from '../call';
-import { duration, fixed, pct, table } from '../format';
+import { duration, fixed, pct, printable, table } from '../format';
 import type { CliContext } from '../options';
 
 export async function compareCommand({ lab, args, opts, out }: CliContext): Promise<number> {
@@ -20,9 +20,9 @@ export async function compareCommand({ lab, args, opts, out }: CliContext): Prom
   };
   out.write(
     table(head, [
-      row('name', (r) => r.summary.name),
+      row('name', (r) => printable(r.summary.name)),
       row('status', (r) => r.summary.status),
-      row('preset', (r) => r.summary.preset ?? '—'),
+      row('preset', (r) => printable(r.summary.preset ?? '—')),
       row('test acc', (r) => pct(r.summary.final?.testAcc)),
       row('test loss', (r) => fixed(r.summary.final?.testLoss)),
       row('epochs', (r) => String(r.epochs.length)),
@@ -32,6 +32,6 @@ export async function compareCommand({ lab, args, opts, out }: CliContext): Prom
     ]),
   );
   out.write('\nConfig differences:\n');
-  out.write(c.diff.length ? table(['FIELD', ...head.slice(1)], c.diff.map((d) => [d.field, ...d.values])) : '  (none: same config)\n');
+  out.write(c.diff.length ? table(['FIELD', ...head.slice(1)], c.diff.map((d) => [d.field, ...d.values.map(printable)])) : '  (none: same config)\n');
   return 0;
 }

@@ -3,7 +3,7 @@ import { hiddenWidths } from '../../common/config';
 import { LabError } from '../../common/result';
 import { RUN_SORT_FIELDS, RUN_STATUSES, type RunStatus } from '../../common/runs';
 import { call, intArg, runIdsArg } from '../call';
-import { duration, fixed, pct, SUMMARY_HEADER, summaryRow, table } from '../format';
+import { duration, fixed, pct, printable, SUMMARY_HEADER, summaryRow, table } from '../format';
 import type { CliContext } from '../options';
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
@@ -46,7 +46,7 @@ export async function showCommand({ lab, args, opts, out }: CliContext): Promise
   const s = d.summary;
   const c = d.config;
   const lines = [
-    `Run ${s.id}: ${s.name}`,
+    `Run ${s.id}: ${printable(s.name)}`,
     `  status      ${s.status}${s.error ? ` — ${s.error}` : ''}`,
     `  preset      ${s.preset ?? '—'}`,
     `  model       ${c.model.activation}, hidden ${hiddenWidths(c.model).join('-')}, init ${c.model.initializer.kind}` +
@@ -61,7 +61,8 @@ export async function showCommand({ lab, args, opts, out }: CliContext): Promise
     ...(s.notes ? [`  notes       ${s.notes}`] : []),
     `  steps       ${d.series.steps.length ? d.series.steps[d.series.steps.length - 1]! + 1 : 0} recorded`,
   ];
-  out.write(lines.join('\n') + '\n\n');
+  // Every line may hold text from an imported bundle (error, preset, tags, origin, notes, backend reasons).
+  out.write(lines.map((l, i) => (i === 0 ? l : printable(l))).join('\n') + '\n\n');
   if (d.epochs.length) {
     out.write(
       table(
@@ -78,7 +79,7 @@ export async function showCommand({ lab, args, opts, out }: CliContext): Promise
         ['LAYER', 'UNITS', '‖∂E/∂W‖', 'ZERO FRAC', 'SATURATED', 'DEAD'],
         lastStats.map((st) => {
           const info = d.layers[st.layer];
-          return [info?.name ?? String(st.layer), String(info?.units ?? '—'), st.gradNorm.toExponential(2), pct(st.gradZeroFrac), pct(st.saturatedFrac), pct(st.deadFrac)];
+          return [printable(info?.name ?? String(st.layer)), String(info?.units ?? '—'), st.gradNorm.toExponential(2), pct(st.gradZeroFrac), pct(st.saturatedFrac), pct(st.deadFrac)];
         }),
       ),
     );

@@ -4,9 +4,10 @@
 // noise keeps it from being perfectly separable.
 import type { Dataset } from './dataset';
 import { deriveSeed, gaussian, mulberry32 } from '../random';
+import { TOY_MORTGAGE_TRAIN_SIZE } from '../../common/config';
 
 export const TOY_FEATURES = ['income', 'loanAmount', 'yearsEmployed'] as const;
-export const TOY_TRAIN_SIZE = 512;
+export const TOY_TRAIN_SIZE = TOY_MORTGAGE_TRAIN_SIZE;
 export const TOY_TEST_SIZE = 128;
 
 function generate(n: number, seed: number): { x: Float32Array; y: Uint8Array } {

@@ -12,6 +12,7 @@ import { makeOptimizer } from './optimizer';
 import { decodeLayerStats, histogram, STATS_PER_LAYER } from './stats';
 import { HostTrainer, supportsHostStep } from './host-step';
 import { trainStep, type StepRequest } from './step';
+import { divergenceWatch } from './divergence';
 
 export interface TrainStartInfo {
   layers: LayerInfo[];
@@ -70,6 +71,7 @@ export async function train(config: ExperimentConfig, data: Dataset, callbacks: 
   try {
     let step = 0;
     let last = { loss: NaN, acc: NaN };
+    const diverging = divergenceWatch(data.classes);
     for (let epoch = 0; epoch < epochs; epoch++) {
       const order = shuffleInPlace(Int32Array.from({ length: trainSize }, (_, i) => i), mulberry32(deriveSeed(seed, 1000 + epoch)));
       const epochStart = performance.now();
@@ -94,8 +96,9 @@ export async function train(config: ExperimentConfig, data: Dataset, callbacks: 
         });
         const loss = values[0]!;
         const acc = values[1]!;
-        if (!Number.isFinite(loss)) {
-          return { type: 'diverged', step, what: 'loss', message: `loss became ${loss} at step ${step} (epoch ${epoch + 1}, batch ${batch + 1})` };
+        const divergedWhy = diverging(loss);
+        if (divergedWhy) {
+          return { type: 'diverged', step, what: 'loss', message: `${divergedWhy} at step ${step} (epoch ${epoch + 1}, batch ${batch + 1})` };
         }
         for (let l = 0; l < L; l++) {
           if (!Number.isFinite(values[2 + l]!)) {

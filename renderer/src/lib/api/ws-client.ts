@@ -1,5 +1,7 @@
-// LabClient over the web host's WebSocket. The token travels as the HttpOnly cookie the host set when the
-// page was opened with ?token=…; requests wait for the socket and it reconnects after a drop.
+// LabClient over the web host's WebSocket. The host's redirect puts the access token in the address fragment
+// (#token=…); it moves into this tab's sessionStorage (scoped to this origin, port included, unlike cookies)
+// and out of the address bar, and goes with the socket's address. Requests wait for the socket and it reconnects
+// after a drop.
 import type { LabEvent, MethodName, MethodRequest, MethodResponse } from '../../../../electron/common/contract';
 import { LabError, type Result } from '../../../../electron/common/result';
 import { unwrap, type LabClient } from './client';
@@ -9,7 +11,19 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
-export function wsClient(url = `ws://${location.host}/ws`): LabClient {
+const TOKEN_KEY = 'gradient-lab-token';
+
+/** The access token, taken from the address fragment once (main.ts does so before the views read the address). */
+export function accessToken(): string {
+  const fromAddress = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (fromAddress) {
+    sessionStorage.setItem(TOKEN_KEY, fromAddress);
+    history.replaceState(history.state, '', location.pathname + location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+export function wsClient(url = `ws://${location.host}/ws?token=${encodeURIComponent(accessToken())}`): LabClient {
   let socket: WebSocket | undefined;
   let opened: Promise<WebSocket> | undefined;
   let nextId = 1;
