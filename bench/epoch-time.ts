@@ -16,7 +16,7 @@ import { getPreset } from '../electron/common/presets';
 import { selectBackend } from '../electron/engine/backends';
 import { loadDataset } from '../electron/engine/data/load';
 import { defaultMnistDir } from '../electron/engine/data/mnist';
-import { defaultPass } from '../electron/engine/train/host-step';
+import { defaultFastEngine } from '../electron/engine/train/fast-step';
 import { train } from '../electron/engine/train/train';
 import type { BackendName } from '../electron/common/app-info';
 
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   const choice = await selectBackend(args.backend as BackendName | undefined);
   console.log(`backend: ${choice.backend} (tfjs ${tf.version.tfjs})${choice.skipped.map((s) => `; skipped ${s.name}: ${s.reason}`).join('')}`);
   console.log(
-    `training step: ${defaultPass() === 'kernels' ? "Gradient Lab's WebAssembly SIMD kernels (electron/engine/kernels), one thread" : `tfjs ops on ${choice.backend}`}; evaluation: tfjs on ${choice.backend}`,
+    `training step: ${defaultFastEngine() === 'kernels' ? "Gradient Lab's WebAssembly SIMD kernels (electron/engine/kernels), one thread" : `tfjs ops on ${choice.backend}`}; evaluation: tfjs on ${choice.backend}`,
   );
   console.log(`cores: ${availableParallelism()} (${cpus()[0]?.model ?? 'unknown CPU'}), load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`train size ${trainSize}, ${epochs} epoch(s), best of ${repeat}; seconds are per full 60k epoch`);

@@ -8,7 +8,8 @@ import { loadDataset } from '../electron/engine/data/load';
 import { ACT, Kernels } from '../electron/engine/kernels/kernels';
 import { buildMlp } from '../electron/engine/model/mlp';
 import { rows } from '../electron/engine/train/evaluate';
-import { HostTrainer } from '../electron/engine/train/host-step';
+import { SATURATION } from '../electron/engine/train/statistics';
+import { FastStep } from '../electron/engine/train/fast-step';
 
 const BATCH = 128;
 
@@ -35,8 +36,8 @@ async function profile(presetId: string): Promise<void> {
 
   const a = buildMlp(cfg.model, F, data.classes, 1);
   const b = buildMlp(cfg.model, F, data.classes, 1);
-  const tfjs = new HostTrainer(a, cfg.optimizer, { maxBatch: BATCH, pass: 'tfjs' });
-  const kern = new HostTrainer(b, cfg.optimizer, { maxBatch: BATCH, pass: 'kernels' });
+  const tfjs = new FastStep(a, cfg.optimizer, { maxBatch: BATCH, engine: 'tfjs-ops' });
+  const kern = new FastStep(b, cfg.optimizer, { maxBatch: BATCH, engine: 'kernels' });
   const tOps = time('full step with statistics, tfjs ops', (i) => tfjs.step(reqs[i % 50]!), 100);
   const tKern = time('full step with statistics, kernels', (i) => kern.step(reqs[i % 50]!));
   time('full step without statistics, kernels', (i) => kern.step({ ...reqs[i % 50]!, withStats: false }));
@@ -93,7 +94,7 @@ async function profile(presetId: string): Promise<void> {
     for (let l = 0; l < L; l++) k.adam(w[l]!, g[l]!, m[l]!, v[l]!, { lr: 1e-3, b1: 0.9, b2: 0.999, eps: 1e-7, c1: 1 - 0.9 ** (i + 1), c2: 1 - 0.999 ** (i + 1) });
   });
   time('activation statistics + Σδ², every layer', () => {
-    for (let l = 0; l < L; l++) k.activationStats(z[l]!, z[l]!, BATCH * units(l), units(l), ACT.sigmoid);
+    for (let l = 0; l < L; l++) k.activationStats(z[l]!, z[l]!, BATCH * units(l), units(l), { band: SATURATION.sigmoid, dying: false });
   });
   time('gather a batch from the dataset (train loop)', (i) => rows(data.trainX, F, Int32Array.from({ length: BATCH }, (_, j) => (i * BATCH + j * 13) % 60000), reqs[0]!.x));
 }

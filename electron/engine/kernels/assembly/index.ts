@@ -6,10 +6,12 @@
 //   sparse.ts       sparsify, spmm (the first layer's sparse batch)
 //   elementwise.ts  biasAct, actBackward, colSums
 //   reductions.ts   adam (with its sums), actStats
+//   batchnorm.ts    bnForward, bnBackward (batch normalization in training mode), addInto (residual sums)
 export { gemm, transpose } from './dense';
 export { sparsify, spmm } from './sparse';
 export { actBackward, biasAct, colSums } from './elementwise';
 export { actStats, adam } from './reductions';
+export { addInto, bnBackward, bnForward } from './batchnorm';
 
 /** Where the host may start placing its arrays (after this module's own static data). */
 export function heapBase(): usize {

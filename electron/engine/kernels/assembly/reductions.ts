@@ -1,6 +1,5 @@
 // Kernels that reduce: one Adam step with the gradient, weight and update sums of the same pass, and the
 // activation statistics. Sums are accumulated in float64.
-import { RELU, SIGMOID, TANH } from './elementwise';
 import { add64, hsum64 } from './simd';
 
 /**
@@ -64,10 +63,11 @@ export function adam(w: usize, g: usize, m: usize, v: usize, count: i32, lr: f32
 
 /**
  * Statistics of activations a[count] (rows of `units`): mean, standard deviation, the share of saturated
- * values (sigmoid < 0.01 or > 0.99; tanh |a| > 0.99) and of dead units (ReLU: 0 for every row), and Σδ² of the
- * layer's δ[count], written as float64 to out[0…4].
+ * values (a < low or a > high) and, when `dying`, of dead units (a ≤ 0 for every row), and Σδ² of the layer's
+ * δ[count], written as float64 to out[0…4]. The rules' thresholds come from the host (train/statistics.ts), so
+ * they are defined once; ±Infinity bands mean "cannot saturate".
  */
-export function actStats(a: usize, delta: usize, count: i32, units: i32, kind: i32, out: usize): void {
+export function actStats(a: usize, delta: usize, count: i32, units: i32, low: f64, high: f64, dying: bool, out: usize): void {
   let s = f64x2.splat(0);
   let i = 0;
   for (; i + 4 <= count; i += 4) s = add64(s, v128.load(a + (<usize>i << 2)));
@@ -84,10 +84,10 @@ export function actStats(a: usize, delta: usize, count: i32, units: i32, kind: i
     const e = <f64>load<f32>(delta + (<usize>i << 2));
     dd += e * e;
     const w = <f64>v;
-    if (kind == SIGMOID ? w < 0.01 || w > 0.99 : kind == TANH ? abs(w) > 0.99 : false) sat++;
+    if (w < low || w > high) sat++;
   }
   let dead = 0;
-  if (kind == RELU) {
+  if (dying) {
     for (let u = 0; u < units; u++) {
       let alive = false;
       for (let r = u; r < count && !alive; r += units) alive = load<f32>(a + (<usize>r << 2)) > 0;
@@ -97,6 +97,6 @@ export function actStats(a: usize, delta: usize, count: i32, units: i32, kind: i
   store<f64>(out, mean);
   store<f64>(out, sqrt<f64>(ss / <f64>count), 8);
   store<f64>(out, <f64>sat / <f64>count, 16);
-  store<f64>(out, kind == RELU ? <f64>dead / <f64>units : 0, 24);
+  store<f64>(out, dying ? <f64>dead / <f64>units : 0, 24);
   store<f64>(out, dd, 32);
 }
