@@ -1,9 +1,10 @@
 // Epoch-time benchmark (run: npx tsx bench/epoch-time.ts [--epochs N] [--train-size N] [--backend wasm|cpu|...]
-// [--threads T] [--repeat R] [--no-peer]). Measures seed-keras on full MNIST with statistics every batch and with
-// statistics off, and the deep-sigmoid preset; and, when /usr/bin/python3 can import torch, the PyTorch peer
-// (../shared/bench/peer_torch.py) on the same models in the same run, printing the backend, the core count, the
-// peer's BLAS, seconds per epoch and the ratio lab / peer. With --repeat R each case alternates lab and peer R
-// times and reports the best of each (the machine is shared: the minimum is the least disturbed run).
+// [--threads T] [--repeat R] [--no-peer] [--preset id…] [--peer-stats grads|full]). Measures every preset on full
+// MNIST with statistics every batch (and seed-keras with statistics off); and, when /usr/bin/python3 can import
+// torch, the project's PyTorch peer (bench/peer_torch.py) on the same models in the same run, printing the
+// backend, the step engine of each run, the core count, the peer's BLAS, seconds per epoch and the ratio lab /
+// peer. With --repeat R each case alternates lab and peer R times and reports the best of each (the machine is
+// shared: the minimum is the least disturbed run) and every round's ratio.
 import * as tf from '@tensorflow/tfjs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ExperimentConfigSchema, type ExperimentConfig } from '../electron/common/config';
-import { getPreset } from '../electron/common/presets';
+import { getPreset, PRESETS } from '../electron/common/presets';
 import { selectBackend } from '../electron/engine/backends';
 import { loadDataset } from '../electron/engine/data/load';
 import { defaultMnistDir } from '../electron/engine/data/mnist';
@@ -21,7 +22,7 @@ import { train } from '../electron/engine/train/train';
 import type { BackendName } from '../electron/common/app-info';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const PEER = resolve(root, '../shared/bench/peer_torch.py');
+const PEER = resolve(root, 'bench/peer_torch.py');
 const PYTHON = '/usr/bin/python3';
 
 const { values: args } = parseArgs({
@@ -32,6 +33,8 @@ const { values: args } = parseArgs({
     'no-peer': { type: 'boolean', default: false },
     threads: { type: 'string', default: '1' },
     repeat: { type: 'string', default: '1' },
+    preset: { type: 'string', multiple: true },
+    'peer-stats': { type: 'string', default: 'grads' },
   },
 });
 const epochs = Number(args.epochs);
@@ -45,13 +48,23 @@ interface Case {
   peerArgs?: string[];
 }
 
+/** The peer's flags for a preset's model (bench/peer_torch.py builds the same network). */
+function peerModelArgs(presetId: string): string[] {
+  const { model, optimizer } = getPreset(presetId)!.config;
+  const init = model.initializer.kind === 'randomNormal' ? 'normal11' : model.initializer.kind === 'heNormal' ? 'he' : 'glorot';
+  return [
+    '--depth', String(model.depth), '--width', String(model.width), '--activation', model.activation, '--init', init, '--lr', String(optimizer.learningRate),
+    ...(model.batchNorm ? ['--batchnorm'] : []), ...(model.residual ? ['--residual'] : []),
+  ];
+}
+
+const presetIds = args.preset ?? PRESETS.map((p) => p.id);
 const CASES: Case[] = [
-  { label: 'seed-keras, statistics every batch', preset: 'seed-keras', stats: true, peerArgs: ['--stats', 'grads'] },
-  { label: 'seed-keras, statistics off', preset: 'seed-keras', stats: false, peerArgs: ['--stats', 'loss'] },
-  { label: 'deep-sigmoid, statistics every batch', preset: 'deep-sigmoid', stats: true, peerArgs: ['--depth', '10', '--width', '64', '--init', 'glorot', '--stats', 'grads'] },
+  ...presetIds.map((id) => ({ label: `${id}, statistics every batch`, preset: id, stats: true, peerArgs: [...peerModelArgs(id), '--stats', args['peer-stats']] })),
+  ...(presetIds.includes('seed-keras') ? [{ label: 'seed-keras, statistics off', preset: 'seed-keras', stats: false, peerArgs: [...peerModelArgs('seed-keras'), '--stats', 'loss'] }] : []),
 ];
 
-async function labEpochSeconds(c: Case): Promise<{ seconds: number; testAcc: number }> {
+async function labEpochSeconds(c: Case): Promise<{ seconds: number; testAcc: number; engine: string }> {
   const preset = getPreset(c.preset)!;
   const config: ExperimentConfig = ExperimentConfigSchema.parse({
     ...preset.config,
@@ -61,13 +74,15 @@ async function labEpochSeconds(c: Case): Promise<{ seconds: number; testAcc: num
   const data = await loadDataset(config.dataset, config.training.seed);
   const times: number[] = [];
   let testAcc = NaN;
+  let engine = '?';
   await train(config, data, {
+    onStart: (info) => (engine = info.engine),
     onEpoch: (e) => {
       times.push((e.seconds * 60000) / trainSize);
       testAcc = e.testAcc;
     },
   });
-  return { seconds: times.reduce((a, b) => a + b, 0) / times.length, testAcc };
+  return { seconds: times.reduce((a, b) => a + b, 0) / times.length, testAcc, engine };
 }
 
 function peerAvailable(): string | null {
@@ -93,7 +108,7 @@ async function main(): Promise<void> {
   const choice = await selectBackend(args.backend as BackendName | undefined);
   console.log(`backend: ${choice.backend} (tfjs ${tf.version.tfjs})${choice.skipped.map((s) => `; skipped ${s.name}: ${s.reason}`).join('')}`);
   console.log(
-    `training step: ${defaultFastEngine() === 'kernels' ? "Gradient Lab's WebAssembly SIMD kernels (electron/engine/kernels), one thread" : `tfjs ops on ${choice.backend}`}; evaluation: tfjs on ${choice.backend}`,
+    `training step: ${defaultFastEngine() === 'kernels' ? "Gradient Lab's WebAssembly SIMD kernels (electron/engine/kernels), one thread" : `tfjs ops on ${choice.backend}`} (each line names its run's engine); evaluation: tfjs on ${choice.backend}; peer statistics: ${args['peer-stats']}`,
   );
   console.log(`cores: ${availableParallelism()} (${cpus()[0]?.model ?? 'unknown CPU'}), load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`train size ${trainSize}, ${epochs} epoch(s), best of ${repeat}; seconds are per full 60k epoch`);
@@ -101,7 +116,7 @@ async function main(): Promise<void> {
   if (peerMissing) console.log(`PyTorch peer not run: ${peerMissing}`);
   const lab: Record<string, number> = {};
   for (const c of CASES) {
-    let best = { seconds: Infinity, testAcc: NaN };
+    let best = { seconds: Infinity, testAcc: NaN, engine: '?' };
     let peer: ReturnType<typeof peerEpochSeconds> | undefined;
     const ratios: number[] = [];
     for (let r = 0; r < repeat; r++) {
@@ -114,16 +129,16 @@ async function main(): Promise<void> {
       }
     }
     lab[c.label] = best.seconds;
-    let line = `${c.label.padEnd(40)} lab ${best.seconds.toFixed(2).padStart(7)} s  (test acc ${(best.testAcc * 100).toFixed(1)}%)`;
+    let line = `${c.label.padEnd(40)} lab ${best.seconds.toFixed(2).padStart(7)} s  (${best.engine}, test acc ${(best.testAcc * 100).toFixed(1)}%)`;
     if (peer) {
       line += `   peer ${peer.seconds.toFixed(2).padStart(7)} s (torch, ${peer.threads} thread(s), BLAS ${peer.blas.split('/').slice(-2).join('/')})   ratio ${(best.seconds / peer.seconds).toFixed(2)}×`;
       if (repeat > 1) line += ` (per round ${ratios.map((x) => x.toFixed(2)).join(' ')})`;
     }
     console.log(line);
   }
-  const on = lab[CASES[0]!.label]!;
-  const off = lab[CASES[1]!.label]!;
-  console.log(`cost of statistics every batch: ${(((on - off) / off) * 100).toFixed(0)}% over statistics off`);
+  const on = lab['seed-keras, statistics every batch'];
+  const off = lab['seed-keras, statistics off'];
+  if (on !== undefined && off !== undefined) console.log(`cost of statistics every batch (seed-keras): ${(((on - off) / off) * 100).toFixed(0)}% over statistics off`);
 }
 
 main().catch((e: unknown) => {
