@@ -164,6 +164,50 @@ describe('activations', () => {
   });
 });
 
+describe('batch normalization', () => {
+  it('forward (moments, x̂, γx̂ + β) and backward (δ, ∂γ, ∂β) equal tf ops and tf.grads, widths with and without a tail of 4', () => {
+    for (const [n, units] of [
+      [33, 12],
+      [128, 10],
+      [7, 1],
+    ] as const) {
+      const k = new Kernels(10 * Kernels.size(n * units) + 1024);
+      const z = filled(k, n * units, (i) => 3 * noise(i, 21) + (i % units));
+      const dU = filled(k, n * units, (i) => noise(i, 22));
+      const bn = {
+        gamma: filled(k, units, (i) => 1 + noise(i, 23) / 2),
+        beta: filled(k, units, (i) => noise(i, 24)),
+        dGamma: k.f32(units),
+        dBeta: k.f32(units),
+        mean: k.f32(units),
+        variance: k.f32(units),
+        rstd: k.f32(units),
+        xhat: k.f32(n * units),
+      };
+      const u = k.f32(n * units);
+      const dz = k.f32(n * units);
+      k.batchNormForward(z, u, bn, n, units, 1e-3);
+      k.batchNormBackward(dU, dz, bn, n, units);
+      // The model's own formula (model/mlp.ts), differentiated by tf.
+      const f = (zt: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => {
+        const { mean, variance } = tf.moments(zt, 0);
+        return tf.add(tf.mul(tf.div(tf.sub(zt, mean), tf.sqrt(tf.add(variance, 1e-3))), g), b);
+      };
+      const zt = tf.tensor2d(Float32Array.from(z.a), [n, units]);
+      const gt = tf.tensor1d(Float32Array.from(bn.gamma.a));
+      const bt = tf.tensor1d(Float32Array.from(bn.beta.a));
+      const moments = tf.moments(zt, 0);
+      expect(maxRelErr(bn.mean.a, moments.mean.dataSync()), `${n}×${units} mean`).toBeLessThan(1e-5);
+      expect(maxRelErr(bn.variance.a, moments.variance.dataSync()), `${n}×${units} variance`).toBeLessThan(1e-5);
+      expect(maxRelErr(u.a, f(zt, gt, bt).dataSync()), `${n}×${units} u`).toBeLessThan(1e-5);
+      const [wantDz, wantDg, wantDb] = tf.grads((a: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => f(a, g, b))([zt, gt, bt], tf.tensor2d(Float32Array.from(dU.a), [n, units]));
+      expect(maxRelErr(dz.a, wantDz!.dataSync()), `${n}×${units} δ`).toBeLessThan(1e-4);
+      expect(maxRelErr(bn.dGamma.a, wantDg!.dataSync()), `${n}×${units} ∂γ`).toBeLessThan(1e-5);
+      expect(maxRelErr(bn.dBeta.a, wantDb!.dataSync()), `${n}×${units} ∂β`).toBeLessThan(1e-5);
+    }
+  });
+});
+
 describe('optimizer and statistics', () => {
   it('Adam equals tf.train.adam for 5 steps and reports the gradient, weight and update sums', () => {
     const size = 1003;

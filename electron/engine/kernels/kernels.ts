@@ -23,7 +23,7 @@ interface Exports {
 /** Activation codes of the elementwise kernels. */
 export const ACT = { linear: 0, sigmoid: 1, relu: 2, tanh: 3 } as const;
 export type ActCode = (typeof ACT)[keyof typeof ACT];
-/** The activations biasActivation computes (tanh's forward pass stays on the host, see kernel-pass.ts). */
+/** The activations biasActivation computes (tanh's forward pass stays in JS, see kernel-pass.ts). */
 export type ForwardCode = Exclude<ActCode, typeof ACT.tanh>;
 
 /** Per-parameter sums a step reports (see adam in ./assembly/reductions.ts). */

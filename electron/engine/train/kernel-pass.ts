@@ -165,12 +165,12 @@ export class KernelPass {
     this.grads = this.gradBufs.map((g) => g.a);
   }
 
-  /** The kernel memory a pass needs (the largest configs exceed what a trainer should take; see host-step.ts). */
+  /** The kernel memory a pass needs (the largest configs exceed what a trainer should take; see choose-engine.ts). */
   static bytesFor(layers: PassLayer[], features: number, maxBatch: number, optimizer?: ExperimentConfig['optimizer']): number {
     return measure((alloc) => place(alloc, layers, features, maxBatch, optimizer?.kind === 'adam'));
   }
 
-  /** Whether the optimizer runs in the kernels (Adam) rather than on the host (HostOptimizer). */
+  /** Whether the optimizer runs in the kernels (Adam) rather than in JS (CpuOptimizer). */
   get ownsOptimizer(): boolean {
     return this.m.adamSlots !== undefined;
   }

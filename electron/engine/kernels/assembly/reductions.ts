@@ -64,7 +64,7 @@ export function adam(w: usize, g: usize, m: usize, v: usize, count: i32, lr: f32
 /**
  * Statistics of activations a[count] (rows of `units`): mean, standard deviation, the share of saturated
  * values (a < low or a > high) and, when `dying`, of dead units (a ≤ 0 for every row), and Σδ² of the layer's
- * δ[count], written as float64 to out[0…4]. The rules' thresholds come from the host (train/statistics.ts), so
+ * δ[count], written as float64 to out[0…4]. The rules' thresholds come from the JS side (train/statistics.ts), so
  * they are defined once; ±Infinity bands mean "cannot saturate".
  */
 export function actStats(a: usize, delta: usize, count: i32, units: i32, low: f64, high: f64, dying: bool, out: usize): void {
