@@ -132,7 +132,9 @@ async function main(): Promise<void> {
     let line = `${c.label.padEnd(40)} lab ${best.seconds.toFixed(2).padStart(7)} s  (${best.engine}, test acc ${(best.testAcc * 100).toFixed(1)}%)`;
     if (peer) {
       line += `   peer ${peer.seconds.toFixed(2).padStart(7)} s (torch, ${peer.threads} thread(s), BLAS ${peer.blas.split('/').slice(-2).join('/')})   ratio ${(best.seconds / peer.seconds).toFixed(2)}×`;
-      if (repeat > 1) line += ` (per round ${ratios.map((x) => x.toFixed(2)).join(' ')})`;
+      // Each round runs lab and peer back to back, so a round's ratio shares its load; the median resists noise.
+      const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)]!;
+      if (repeat > 1) line += ` (per round ${ratios.map((x) => x.toFixed(2)).join(' ')}; median ${median.toFixed(2)}×)`;
     }
     console.log(line);
   }
