@@ -74,10 +74,28 @@ export function actStats(a: usize, delta: usize, count: i32, units: i32, low: f6
   let sum = hsum64(s);
   for (; i < count; i++) sum += <f64>load<f32>(a + (<usize>i << 2));
   const mean = sum / <f64>count;
-  let ss: f64 = 0;
-  let dd: f64 = 0;
-  let sat = 0;
-  for (i = 0; i < count; i++) {
+  // Four values at a time, widened to two float64 pairs; the band compared in float64 as the scalar tail does.
+  const vm = f64x2.splat(mean), vlo = f64x2.splat(low), vhi = f64x2.splat(high);
+  let vss = f64x2.splat(0), vdd = f64x2.splat(0), vsat = i64x2.splat(0);
+  for (i = 0; i + 4 <= count; i += 4) {
+    const v = v128.load(a + (<usize>i << 2));
+    const e = v128.load(delta + (<usize>i << 2));
+    const v0 = f64x2.promote_low_f32x4(v);
+    const v1 = f64x2.promote_low_f32x4(i8x16.shuffle(v, v, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7));
+    const d0 = f64x2.sub(v0, vm);
+    const d1 = f64x2.sub(v1, vm);
+    vss = f64x2.add(vss, f64x2.add(f64x2.mul(d0, d0), f64x2.mul(d1, d1)));
+    // δ squared in float64: tiny δ (the seed's first layer) would underflow as float32 squares.
+    const e0 = f64x2.promote_low_f32x4(e);
+    const e1 = f64x2.promote_low_f32x4(i8x16.shuffle(e, e, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7));
+    vdd = f64x2.add(vdd, f64x2.add(f64x2.mul(e0, e0), f64x2.mul(e1, e1)));
+    vsat = i64x2.sub(vsat, v128.or(f64x2.lt(v0, vlo), f64x2.gt(v0, vhi)));
+    vsat = i64x2.sub(vsat, v128.or(f64x2.lt(v1, vlo), f64x2.gt(v1, vhi)));
+  }
+  let ss: f64 = hsum64(vss);
+  let dd: f64 = hsum64(vdd);
+  let sat = <i32>(i64x2.extract_lane(vsat, 0) + i64x2.extract_lane(vsat, 1));
+  for (; i < count; i++) {
     const v = load<f32>(a + (<usize>i << 2));
     const d = <f64>v - mean;
     ss += d * d;
