@@ -4,7 +4,8 @@
 // torch, the project's PyTorch peer (bench/peer_torch.py) on the same models in the same run, printing the
 // backend, the step engine of each run, the core count, the peer's BLAS, seconds per epoch and the ratio lab /
 // peer. With --repeat R each case alternates lab and peer R times and reports the best of each (the machine is
-// shared: the minimum is the least disturbed run) and every round's ratio.
+// shared: the minimum is the least disturbed run) and every round's ratio; and each side's CPU time per epoch
+// (this process's from first to last batch; the peer's process time), which load disturbs less than wall time.
 import * as tf from '@tensorflow/tfjs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -64,7 +65,7 @@ const CASES: Case[] = [
   ...(presetIds.includes('seed-keras') ? [{ label: 'seed-keras, statistics off', preset: 'seed-keras', stats: false, peerArgs: [...peerModelArgs('seed-keras'), '--stats', 'loss'] }] : []),
 ];
 
-async function labEpochSeconds(c: Case): Promise<{ seconds: number; testAcc: number; engine: string }> {
+async function labEpochSeconds(c: Case): Promise<{ seconds: number; cpuSeconds: number; testAcc: number; engine: string }> {
   const preset = getPreset(c.preset)!;
   const config: ExperimentConfig = ExperimentConfigSchema.parse({
     ...preset.config,
@@ -73,16 +74,35 @@ async function labEpochSeconds(c: Case): Promise<{ seconds: number; testAcc: num
   });
   const data = await loadDataset(config.dataset, config.training.seed);
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   let testAcc = NaN;
   let engine = '?';
+  // CPU time of this process from the first to the last batch of each epoch (evaluation excluded), scaled to the
+  // epoch's steps: less disturbed by the other processes of a shared machine than wall time.
+  let cpuFirst = 0;
+  let cpuLast = 0;
+  let stepsPerEpoch = 1;
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e6;
+  };
   await train(config, data, {
-    onStart: (info) => (engine = info.engine),
+    onStart: (info) => {
+      engine = info.engine;
+      stepsPerEpoch = info.stepsPerEpoch;
+    },
+    onBatch: (b) => {
+      if (b.batch === 0) cpuFirst = cpu();
+      if (b.batch === stepsPerEpoch - 1) cpuLast = cpu();
+    },
     onEpoch: (e) => {
       times.push((e.seconds * 60000) / trainSize);
+      cpuTimes.push((((cpuLast - cpuFirst) * stepsPerEpoch) / Math.max(1, stepsPerEpoch - 1) * 60000) / trainSize);
       testAcc = e.testAcc;
     },
   });
-  return { seconds: times.reduce((a, b) => a + b, 0) / times.length, testAcc, engine };
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  return { seconds: mean(times), cpuSeconds: mean(cpuTimes), testAcc, engine };
 }
 
 function peerAvailable(): string | null {
@@ -93,15 +113,16 @@ function peerAvailable(): string | null {
   return probe.status === 0 ? null : `${PYTHON} cannot import torch`;
 }
 
-function peerEpochSeconds(c: Case): { seconds: number; blas: string; threads: number } {
+function peerEpochSeconds(c: Case): { seconds: number; cpuSeconds: number; blas: string; threads: number } {
   const out = execFileSync(
     PYTHON,
     [PEER, '--data', join(defaultMnistDir()), '--epochs', String(epochs), '--threads', String(args.threads), ...(c.peerArgs ?? [])],
     { encoding: 'utf8', cwd: root, maxBuffer: 1 << 20 },
   );
   const line = out.trim().split('\n').pop()!;
-  const r = JSON.parse(line) as { epochs: { epochSeconds: number }[]; blas: string; threads: number };
-  return { seconds: r.epochs.reduce((a, e) => a + e.epochSeconds, 0) / r.epochs.length, blas: r.blas, threads: r.threads };
+  const r = JSON.parse(line) as { epochs: { epochSeconds: number; epochCpuSeconds: number }[]; blas: string; threads: number };
+  const n = r.epochs.length;
+  return { seconds: r.epochs.reduce((a, e) => a + e.epochSeconds, 0) / n, cpuSeconds: r.epochs.reduce((a, e) => a + e.epochCpuSeconds, 0) / n, blas: r.blas, threads: r.threads };
 }
 
 async function main(): Promise<void> {
@@ -116,15 +137,19 @@ async function main(): Promise<void> {
   if (peerMissing) console.log(`PyTorch peer not run: ${peerMissing}`);
   const lab: Record<string, number> = {};
   for (const c of CASES) {
-    let best = { seconds: Infinity, testAcc: NaN, engine: '?' };
+    let best = { seconds: Infinity, cpuSeconds: Infinity, testAcc: NaN, engine: '?' };
+    let bestCpu = Infinity;
+    let peerCpu = Infinity;
     let peer: ReturnType<typeof peerEpochSeconds> | undefined;
     const ratios: number[] = [];
     for (let r = 0; r < repeat; r++) {
       const l = await labEpochSeconds(c);
       if (l.seconds < best.seconds) best = l;
+      bestCpu = Math.min(bestCpu, l.cpuSeconds);
       if (!peerMissing && c.peerArgs) {
         const p = peerEpochSeconds(c);
         if (!peer || p.seconds < peer.seconds) peer = p;
+        peerCpu = Math.min(peerCpu, p.cpuSeconds);
         ratios.push(l.seconds / p.seconds);
       }
     }
@@ -135,6 +160,7 @@ async function main(): Promise<void> {
       // Each round runs lab and peer back to back, so a round's ratio shares its load; the median resists noise.
       const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)]!;
       if (repeat > 1) line += ` (per round ${ratios.map((x) => x.toFixed(2)).join(' ')}; median ${median.toFixed(2)}×)`;
+      line += `   CPU time ${bestCpu.toFixed(2)} s vs ${peerCpu.toFixed(2)} s = ${(bestCpu / peerCpu).toFixed(2)}×`;
     }
     console.log(line);
   }
