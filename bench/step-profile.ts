@@ -1,14 +1,18 @@
-// Where a training step's time goes (run: npx tsx bench/step-profile.ts [preset…], default seed-keras and
-// deep-sigmoid). For each preset: one full step with statistics on tfjs ops (the wasm backend's own kernels) and
-// on Gradient Lab's WebAssembly SIMD kernels, with the ratio between them; then each phase of the kernel step
-// timed alone on the same shapes (batch 128, real MNIST batches). Milliseconds are wall time per call, averaged.
+// Where a training step's time goes (run: npx tsx bench/step-profile.ts [preset…], default seed-keras,
+// deep-sigmoid and deep-batchnorm). For each preset: one full step with statistics on the engine it had before
+// the kernels (tfjs ops; the gradient tape for batch norm) and on Gradient Lab's WebAssembly SIMD kernels, with
+// the ratio between them; then each phase of the kernel step timed alone on the same shapes (batch 128, real
+// MNIST batches), batch normalization's included. Milliseconds are wall time per call, averaged.
 import { getPreset } from '../electron/common/presets';
 import { selectBackend } from '../electron/engine/backends';
 import { loadDataset } from '../electron/engine/data/load';
 import { ACT, Kernels } from '../electron/engine/kernels/kernels';
 import { buildMlp } from '../electron/engine/model/mlp';
 import { rows } from '../electron/engine/train/evaluate';
-import { HostTrainer } from '../electron/engine/train/host-step';
+import { SATURATION } from '../electron/engine/train/statistics';
+import type { StepEngine } from '../electron/engine/train/engine';
+import { FastStep } from '../electron/engine/train/fast-step';
+import { TapeStep } from '../electron/engine/train/tape-step';
 
 const BATCH = 128;
 
@@ -35,12 +39,13 @@ async function profile(presetId: string): Promise<void> {
 
   const a = buildMlp(cfg.model, F, data.classes, 1);
   const b = buildMlp(cfg.model, F, data.classes, 1);
-  const tfjs = new HostTrainer(a, cfg.optimizer, { maxBatch: BATCH, pass: 'tfjs' });
-  const kern = new HostTrainer(b, cfg.optimizer, { maxBatch: BATCH, pass: 'kernels' });
-  const tOps = time('full step with statistics, tfjs ops', (i) => tfjs.step(reqs[i % 50]!), 100);
+  const before: StepEngine = cfg.model.batchNorm ? new TapeStep(a, cfg.optimizer) : new FastStep(a, cfg.optimizer, { maxBatch: BATCH, engine: 'tfjs-ops' });
+  const kern = new FastStep(b, cfg.optimizer, { maxBatch: BATCH, engine: 'kernels' });
+  const tOps = time(`full step with statistics, ${before.id}`, (i) => before.step(reqs[i % 50]!), cfg.model.batchNorm ? 30 : 100);
   const tKern = time('full step with statistics, kernels', (i) => kern.step(reqs[i % 50]!));
   time('full step without statistics, kernels', (i) => kern.step({ ...reqs[i % 50]!, withStats: false }));
-  console.log(`  kernels take ${(tKern / tOps).toFixed(2)}× the time of tfjs ops (${(tOps / tKern).toFixed(1)}× faster)`);
+  console.log(`  kernels take ${(tKern / tOps).toFixed(2)}× the time of ${before.id} (${(tOps / tKern).toFixed(1)}× faster)`);
+  before.dispose();
   a.dispose();
   b.dispose();
 
@@ -93,16 +98,29 @@ async function profile(presetId: string): Promise<void> {
     for (let l = 0; l < L; l++) k.adam(w[l]!, g[l]!, m[l]!, v[l]!, { lr: 1e-3, b1: 0.9, b2: 0.999, eps: 1e-7, c1: 1 - 0.9 ** (i + 1), c2: 1 - 0.999 ** (i + 1) });
   });
   time('activation statistics + Σδ², every layer', () => {
-    for (let l = 0; l < L; l++) k.activationStats(z[l]!, z[l]!, BATCH * units(l), units(l), ACT.sigmoid);
+    for (let l = 0; l < L; l++) k.activationStats(z[l]!, z[l]!, BATCH * units(l), units(l), { band: SATURATION.sigmoid, dying: false });
   });
+  if (cfg.model.batchNorm) {
+    const hidden = L - 1;
+    const bn = shapes.slice(0, hidden).map(([, o]) => ({
+      gamma: k.f32(o), beta: k.f32(o), dGamma: k.f32(o), dBeta: k.f32(o), mean: k.f32(o), variance: k.f32(o), rstd: k.f32(o), xhat: k.f32(BATCH * o),
+    }));
+    bn.forEach((b) => b.gamma.a.fill(1));
+    time('batch norm forward (moments, x̂, γx̂ + β), every hidden layer', () => {
+      for (let l = 0; l < hidden; l++) k.batchNormForward(z[l]!, z[l]!, bn[l]!, BATCH, units(l), 1e-3);
+    });
+    time('batch norm backward (∂γ, ∂β, δ), every hidden layer', () => {
+      for (let l = 0; l < hidden; l++) k.batchNormBackward(z[l]!, z[l]!, bn[l]!, BATCH, units(l));
+    });
+  }
   time('gather a batch from the dataset (train loop)', (i) => rows(data.trainX, F, Int32Array.from({ length: BATCH }, (_, j) => (i * BATCH + j * 13) % 60000), reqs[0]!.x));
 }
 
 async function main(): Promise<void> {
   const choice = await selectBackend('wasm');
-  console.log(`backend for tfjs ops: ${choice.backend}; kernels: WebAssembly SIMD, one thread`);
+  console.log(`backend for tfjs ops and the tape: ${choice.backend}; kernels: WebAssembly SIMD, one thread`);
   const presets = process.argv.slice(2);
-  for (const p of presets.length ? presets : ['seed-keras', 'deep-sigmoid']) await profile(p);
+  for (const p of presets.length ? presets : ['seed-keras', 'deep-sigmoid', 'deep-batchnorm']) await profile(p);
 }
 
 main().catch((e: unknown) => {

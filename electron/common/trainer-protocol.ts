@@ -25,6 +25,8 @@ export interface StartedMessage {
   testSize: number;
   stepsPerEpoch: number;
   totalSteps: number;
+  /** The step engine that trains the run: 'kernels' (wasm kernels), 'tfjs-ops' (tfjs-ops pass), 'tape' (gradient tape). */
+  engine: string;
 }
 
 /** Trainer → parent. Exactly one of done / stopped / diverged / failed ends a run. */

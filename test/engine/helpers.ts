@@ -1,12 +1,14 @@
 // Shared helpers for the engine tests: small real configs, in-process runs that collect every record, and a
 // real trainer child process driven through the service's ForkLauncher.
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { ExperimentConfigSchema, type ExperimentConfig, type ExperimentConfigInput } from '../../electron/common/config';
 import { getPreset } from '../../electron/common/presets';
 import type { BatchRecord, EpochRecord, HistogramRecord } from '../../electron/common/records';
 import type { EndMessage, FromTrainer, ToTrainer } from '../../electron/common/trainer-protocol';
 import { isEndMessage, isFromTrainer } from '../../electron/common/trainer-protocol';
 import { loadDataset } from '../../electron/engine/data/load';
+import type { StepResult } from '../../electron/engine/train/engine';
 import { train, type TrainOutcome } from '../../electron/engine/train/train';
 import { ForkLauncher } from '../../electron/service/fork-launcher';
 import type { TrainerHandle } from '../../electron/service/launcher';
@@ -88,3 +90,29 @@ export function runInChild(start: ToTrainer, react?: (m: FromTrainer, handle: Tr
 }
 
 export const batchesOf = (run: ChildRun): BatchRecord[] => run.messages.filter((m): m is BatchRecord => m.type === 'batch');
+
+/** Within 1e-4, relative above 1 (how the engines' equality tests compare every reported value). */
+export const close = (a: number, b: number, tol = 1e-4) => Math.abs(a - b) <= tol * Math.max(1, Math.abs(a), Math.abs(b));
+
+/** Two engines' step results agree: loss, accuracy, finiteness, every statistic of every layer, the histograms. */
+export function expectSameStep(want: StepResult, got: StepResult, label: string, tol = 1e-4): void {
+  expect(close(got.loss, want.loss, tol), `${label}: loss ${want.loss} vs ${got.loss}`).toBe(true);
+  expect(close(got.acc, want.acc, tol), `${label}: accuracy`).toBe(true);
+  expect(got.nonFiniteLayer, `${label}: non-finite layer`).toBe(want.nonFiniteLayer);
+  expect(got.layers?.length, `${label}: statistics`).toBe(want.layers?.length);
+  want.layers?.forEach((w, l) => {
+    const g = got.layers![l]!;
+    for (const [k, v] of Object.entries(w)) {
+      const other = g[k as keyof typeof g];
+      expect(close(other, v, tol), `${label}: layer ${l} ${k} ${v} vs ${other}`).toBe(true);
+    }
+  });
+  expect(got.kernelGrads?.length, `${label}: histograms`).toBe(want.kernelGrads?.length);
+  want.kernelGrads?.forEach((w, l) => {
+    const g = got.kernelGrads![l]!;
+    expect(g).toHaveLength(w.length);
+    let worst = 0;
+    for (let i = 0; i < w.length; i++) worst = Math.max(worst, Math.abs(g[i]! - w[i]!) / Math.max(1, Math.abs(w[i]!)));
+    expect(worst, `${label}: layer ${l} kernel gradient`).toBeLessThanOrEqual(tol);
+  });
+}

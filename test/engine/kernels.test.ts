@@ -11,12 +11,13 @@ import { KERNELS_WASM_BASE64 } from '../../electron/engine/kernels/kernels-wasm'
 import { ACT, Kernels, kernelsAvailable, type F32 } from '../../electron/engine/kernels/kernels';
 import { buildMlp } from '../../electron/engine/model/mlp';
 import { rows } from '../../electron/engine/train/evaluate';
-import { HostTrainer } from '../../electron/engine/train/host-step';
-import { activationStatsOf, sumSq } from '../../electron/engine/train/host-stats';
+import { engineFor } from '../../electron/engine/train/choose-engine';
+import type { StepResult } from '../../electron/engine/train/engine';
+import { FastStep } from '../../electron/engine/train/fast-step';
 import { KernelPass } from '../../electron/engine/train/kernel-pass';
-import { STAT_FIELDS, STATS_PER_LAYER } from '../../electron/engine/train/stats';
+import { activationStatsOf, DYING, SATURATION, saturationOf, sumSq } from '../../electron/engine/train/statistics';
 import { compileKernels } from '../../scripts/build-kernels';
-import { configOf } from './helpers';
+import { configOf, expectSameStep } from './helpers';
 
 /** A deterministic pseudo-random float in [-1, 1) per index. */
 const noise = (i: number, salt = 0) => (Math.sin(i * 12.9898 + salt * 78.233) * 43758.5453) % 1;
@@ -163,6 +164,50 @@ describe('activations', () => {
   });
 });
 
+describe('batch normalization', () => {
+  it('forward (moments, x̂, γx̂ + β) and backward (δ, ∂γ, ∂β) equal tf ops and tf.grads, widths with and without a tail of 4', () => {
+    for (const [n, units] of [
+      [33, 12],
+      [128, 10],
+      [7, 1],
+    ] as const) {
+      const k = new Kernels(10 * Kernels.size(n * units) + 1024);
+      const z = filled(k, n * units, (i) => 3 * noise(i, 21) + (i % units));
+      const dU = filled(k, n * units, (i) => noise(i, 22));
+      const bn = {
+        gamma: filled(k, units, (i) => 1 + noise(i, 23) / 2),
+        beta: filled(k, units, (i) => noise(i, 24)),
+        dGamma: k.f32(units),
+        dBeta: k.f32(units),
+        mean: k.f32(units),
+        variance: k.f32(units),
+        rstd: k.f32(units),
+        xhat: k.f32(n * units),
+      };
+      const u = k.f32(n * units);
+      const dz = k.f32(n * units);
+      k.batchNormForward(z, u, bn, n, units, 1e-3);
+      k.batchNormBackward(dU, dz, bn, n, units);
+      // The model's own formula (model/mlp.ts), differentiated by tf.
+      const f = (zt: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => {
+        const { mean, variance } = tf.moments(zt, 0);
+        return tf.add(tf.mul(tf.div(tf.sub(zt, mean), tf.sqrt(tf.add(variance, 1e-3))), g), b);
+      };
+      const zt = tf.tensor2d(Float32Array.from(z.a), [n, units]);
+      const gt = tf.tensor1d(Float32Array.from(bn.gamma.a));
+      const bt = tf.tensor1d(Float32Array.from(bn.beta.a));
+      const moments = tf.moments(zt, 0);
+      expect(maxRelErr(bn.mean.a, moments.mean.dataSync()), `${n}×${units} mean`).toBeLessThan(1e-5);
+      expect(maxRelErr(bn.variance.a, moments.variance.dataSync()), `${n}×${units} variance`).toBeLessThan(1e-5);
+      expect(maxRelErr(u.a, f(zt, gt, bt).dataSync()), `${n}×${units} u`).toBeLessThan(1e-5);
+      const [wantDz, wantDg, wantDb] = tf.grads((a: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => f(a, g, b))([zt, gt, bt], tf.tensor2d(Float32Array.from(dU.a), [n, units]));
+      expect(maxRelErr(dz.a, wantDz!.dataSync()), `${n}×${units} δ`).toBeLessThan(1e-4);
+      expect(maxRelErr(bn.dGamma.a, wantDg!.dataSync()), `${n}×${units} ∂γ`).toBeLessThan(1e-5);
+      expect(maxRelErr(bn.dBeta.a, wantDb!.dataSync()), `${n}×${units} ∂β`).toBeLessThan(1e-5);
+    }
+  });
+});
+
 describe('optimizer and statistics', () => {
   it('Adam equals tf.train.adam for 5 steps and reports the gradient, weight and update sums', () => {
     const size = 1003;
@@ -196,22 +241,26 @@ describe('optimizer and statistics', () => {
     expect(k.adam(k.f32(9), g, k.f32(9), k.f32(9), { lr: 0.01, b1: 0.9, b2: 0.999, eps: 1e-7, c1: 0.1, c2: 0.001 }).maxAbs).toBeNaN();
   });
 
-  it('activation statistics equal the host’s definitions for each activation', () => {
+  it('activation statistics equal the one definition (statistics.ts) for each activation, at the thresholds too', () => {
     const units = 12;
     const n = 33;
     const k = new Kernels(3 * Kernels.size(n * units) + 1024);
     const delta = filled(k, n * units, (i) => noise(i, 8));
-    for (const [name, kind, gen] of [
-      ['sigmoid', ACT.sigmoid, (i: number) => (i % 5 === 0 ? 1 : i % 7 === 0 ? 0.004 : 0.5 + noise(i, 9) / 2.2)],
-      ['tanh', ACT.tanh, (i: number) => (i % 4 === 0 ? -0.995 : noise(i, 9))],
-      ['relu', ACT.relu, (i: number) => (i % units < 3 ? 0 : Math.max(0, noise(i, 9)))],
+    for (const [name, gen] of [
+      ['sigmoid', (i: number) => (i % 5 === 0 ? 1 : i % 7 === 0 ? 0.004 : 0.5 + noise(i, 9) / 2.2)],
+      ['tanh', (i: number) => (i % 4 === 0 ? -0.995 : noise(i, 9))],
+      ['relu', (i: number) => (i % units < 3 ? 0 : Math.max(0, noise(i, 9)))],
+      // Values exactly at and just past each band's edges: the rule is strict (< low, > high) everywhere.
+      ['sigmoid', (i: number) => [0.01, 0.99, 0.0099, 0.9901, 0.5][i % 5]!],
+      ['tanh', (i: number) => [-0.99, 0.99, -0.9901, 0.9901, 0][i % 5]!],
     ] as const) {
       const a = filled(k, n * units, gen);
-      const got = k.activationStats(a, delta, n * units, units, kind);
+      const got = k.activationStats(a, delta, n * units, units, { band: saturationOf(name), dying: DYING.has(name) });
       const want = activationStatsOf(name, a.a, units);
       got.act.forEach((v, i) => expect(v, `${name} stat ${i}`).toBeCloseTo(want[i]!, 6));
       expect(rel(got.deltaSq, sumSq(delta.a))).toBeLessThan(1e-6);
     }
+    expect(SATURATION.sigmoid).toEqual({ low: 0.01, high: 0.99 });
   });
 });
 
@@ -220,7 +269,7 @@ describe('a full training step on the kernels', () => {
    * Train `model` (Adam 1e-3, batch 128, statistics every step) for 12 steps on both engines from the same initial
    * weights and batches; every reported value must agree within 1e-4. `check` sees each kernel step's values.
    */
-  async function sameAsTfjsOps(model: ExperimentConfig['model'], weightSeed: number, check?: (values: Float32Array) => void): Promise<void> {
+  async function sameAsTfjsOps(model: ExperimentConfig['model'], weightSeed: number, check?: (result: StepResult) => void): Promise<void> {
     const config = configOf({
       dataset: { kind: 'mnist', trainSize: 1536, testSize: 10 },
       model,
@@ -230,16 +279,14 @@ describe('a full training step on the kernels', () => {
     const data = await loadDataset(config.dataset, 42);
     const viaTfjs = buildMlp(config.model, data.features, data.classes, weightSeed);
     const viaKernels = buildMlp(config.model, data.features, data.classes, weightSeed);
-    const a = new HostTrainer(viaTfjs, config.optimizer, { maxBatch: 128, pass: 'tfjs' });
-    const b = new HostTrainer(viaKernels, config.optimizer, { maxBatch: 128, pass: 'kernels' });
-    expect(b.pass).toBe('kernels');
+    const a = new FastStep(viaTfjs, config.optimizer, { maxBatch: 128, engine: 'tfjs-ops' });
+    const b = new FastStep(viaKernels, config.optimizer, { maxBatch: 128, engine: 'kernels' });
     for (let step = 0; step < 12; step++) {
       const idx = Int32Array.from({ length: 128 }, (_, i) => step * 128 + i);
       const req = { x: rows(data.trainX, data.features, idx), y: Int32Array.from(idx, (i) => data.trainY[i]!), features: data.features, classes: data.classes, withStats: true, withHistogram: step === 11 };
       const want = a.step(req);
       const got = b.step(req);
-      expect(got).toHaveLength(want.length);
-      want.forEach((v, j) => expect(Math.abs(got[j]! - v), `step ${step} value ${j}: tfjs ${v} vs kernels ${got[j]}`).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(v))));
+      expectSameStep(want, got, `step ${step}: tfjs-ops vs kernels`);
       check?.(got);
     }
     viaTfjs.dispose();
@@ -247,28 +294,31 @@ describe('a full training step on the kernels', () => {
   }
 
   it('the seed model (784 → 128 sigmoid N(1,1) → 10, Adam) reports the same numbers as on tfjs ops for 12 steps', async () => {
-    const zeroFrac = 2 + 2 + STAT_FIELDS.indexOf('gradZeroFrac');
     const seed = { depth: 1, width: 128, activation: 'sigmoid', initializer: { kind: 'randomNormal', mean: 1, std: 1 }, batchNorm: false, residual: false } as const;
     // Saturated units (and background pixels) leave most of the hidden layer’s weight gradients exactly 0.
-    await sameAsTfjsOps(seed, 5, (got) => expect(got[zeroFrac]).toBeGreaterThan(0.5));
-    expect(STATS_PER_LAYER).toBe(STAT_FIELDS.length);
+    await sameAsTfjsOps(seed, 5, (got) => expect(got.layers![0]!.gradZeroFrac).toBeGreaterThan(0.5));
   });
 
   it('the deep-sigmoid preset (10 × 64 sigmoid, Glorot, Adam) reports the same numbers as on tfjs ops for 12 steps', async () => {
     await sameAsTfjsOps({ depth: 10, width: 64, activation: 'sigmoid', initializer: { kind: 'glorotUniform' }, batchNorm: false, residual: false }, 9);
   });
 
-  it('a model and batch too large for the kernel memory limit train on tfjs ops instead', () => {
+  it('a model and batch too large for the kernel memory limit train on tfjs ops (with batch norm: the tape) instead', () => {
     const model = { depth: 1, width: 2048, activation: 'sigmoid', initializer: { kind: 'glorotUniform' }, batchNorm: false, residual: false } as const;
+    const optimizer = { kind: 'adam', learningRate: 1e-3 } as const;
     const mlp = buildMlp(model, 784, 10, 1);
-    const adam = { kind: 'adam', learningRate: 1e-3 } as const;
-    expect(new HostTrainer(mlp, adam, { maxBatch: 128 }).pass).toBe('kernels');
-    expect(new HostTrainer(mlp, adam, { maxBatch: 60000 }).pass).toBe('tfjs');
+    expect(engineFor(mlp, { model, optimizer }, 128)).toBe('kernels');
+    expect(engineFor(mlp, { model, optimizer }, 60000)).toBe('tfjs-ops');
+    const bnModel = { ...model, batchNorm: true };
+    const bn = buildMlp(bnModel, 784, 10, 1);
+    expect(engineFor(bn, { model: bnModel, optimizer }, 128)).toBe('kernels');
+    expect(engineFor(bn, { model: bnModel, optimizer }, 60000)).toBe('tape');
     mlp.dispose();
+    bn.dispose();
   });
 
   it('refuses a batch larger than it was sized for, naming both sizes', () => {
-    const pass = new KernelPass([{ fanIn: 4, units: 3, activation: 'softmax', residual: false }], 4, 2);
+    const pass = new KernelPass([{ fanIn: 4, units: 3, activation: 'softmax', residual: false, batchNorm: false }], 4, 2);
     expect(() => pass.run(new Float32Array(12), new Int32Array(3))).toThrow(/batch of 3 exceeds the 2 rows/);
   });
 });

@@ -22,6 +22,10 @@ describe('trainer process', () => {
     expect(started.trainSize).toBe(4000);
     expect(started.skipped.every((s) => s.reason.length > 0)).toBe(true);
     expect(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'].indexOf(started.backend)).toBe(started.skipped.length);
+    // …and which step engine trains it: here (wasm or cpu) Gradient Lab's kernels, batch norm included.
+    for (const run of [keras, he, bn] as ChildRun[]) {
+      expect(run.messages.find((m): m is StartedMessage => m.type === 'started')!.engine).toBe('kernels');
+    }
 
     const statSteps = batchesOf(keras!).filter((b) => b.layers && b.step >= 10);
     expect(statSteps.length).toBeGreaterThan(40);

@@ -13,14 +13,17 @@ interface Exports {
   actBackward(dA: number, a: number, delta: number, count: number, kind: number): void;
   colSums(m: number, out: number, n: number, units: number): void;
   adam(w: number, g: number, m: number, v: number, count: number, lr: number, b1: number, b2: number, c1: number, c2: number, eps: number, out: number): void;
-  actStats(a: number, delta: number, count: number, units: number, kind: number, out: number): void;
+  actStats(a: number, delta: number, count: number, units: number, low: number, high: number, dying: number, out: number): void;
+  bnForward(z: number, xhat: number, u: number, gamma: number, beta: number, mean: number, variance: number, rstd: number, n: number, units: number, eps: number): void;
+  bnBackward(dU: number, xhat: number, gamma: number, rstd: number, dz: number, dGamma: number, dBeta: number, n: number, units: number): void;
+  addInto(a: number, b: number, out: number, count: number): void;
   heapBase(): number;
 }
 
 /** Activation codes of the elementwise kernels. */
 export const ACT = { linear: 0, sigmoid: 1, relu: 2, tanh: 3 } as const;
 export type ActCode = (typeof ACT)[keyof typeof ACT];
-/** The activations biasActivation computes (tanh's forward pass stays on the host, see kernel-pass.ts). */
+/** The activations biasActivation computes (tanh's forward pass stays in JS, see kernel-pass.ts). */
 export type ForwardCode = Exclude<ActCode, typeof ACT.tanh>;
 
 /** Per-parameter sums a step reports (see adam in ./assembly/reductions.ts). */
@@ -173,12 +176,45 @@ export class Kernels implements Allocator {
     return { sumSq: o[0]!, sumAbs: o[1]!, maxAbs: o[2]!, zeros: o[3]!, weightSq: o[4]!, updateSq: o[5]! };
   }
 
-  /** [mean, std, saturated share, dead share] of activations a and Σδ² of the layer's δ (both `count` long). */
-  activationStats(a: F32, delta: F32, count: number, units: number, kind: ActCode): { act: [number, number, number, number]; deltaSq: number } {
-    this.x.actStats(a.ptr, delta.ptr, count, units, kind, this.outPtr);
+  /**
+   * [mean, std, saturated share, dead share] of activations a and Σδ² of the layer's δ (both `count` long), by the
+   * rules of ../train/statistics.ts: saturated outside `band` (none: cannot saturate), dead units when `dying`.
+   */
+  activationStats(a: F32, delta: F32, count: number, units: number, rule: { band?: { low: number; high: number }; dying: boolean }): { act: [number, number, number, number]; deltaSq: number } {
+    const band = rule.band ?? { low: -Infinity, high: Infinity };
+    this.x.actStats(a.ptr, delta.ptr, count, units, band.low, band.high, rule.dying ? 1 : 0, this.outPtr);
     const o = this.out;
     return { act: [o[0]!, o[1]!, o[2]!, o[3]!], deltaSq: o[4]! };
   }
+
+  /** Batch normalization in training mode of z[n×units] into u (may be z): fills mean, variance, rstd, xhat. */
+  batchNormForward(z: F32, u: F32, bn: BatchNormArrays, n: number, units: number, eps: number): void {
+    this.x.bnForward(z.ptr, bn.xhat.ptr, u.ptr, bn.gamma.ptr, bn.beta.ptr, bn.mean.ptr, bn.variance.ptr, bn.rstd.ptr, n, units, eps);
+  }
+
+  /** ∂E/∂z, ∂E/∂γ and ∂E/∂β from ∂E/∂u, with the xhat and rstd of the forward pass. */
+  batchNormBackward(dU: F32, dz: F32, bn: BatchNormArrays, n: number, units: number): void {
+    this.x.bnBackward(dU.ptr, bn.xhat.ptr, bn.gamma.ptr, bn.rstd.ptr, dz.ptr, bn.dGamma.ptr, bn.dBeta.ptr, n, units);
+  }
+
+  /** out[count] = a + b. */
+  add(a: F32, b: F32, out: F32, count: number): void {
+    this.x.addInto(a.ptr, b.ptr, out.ptr, count);
+  }
+}
+
+/** A batch-normalized layer's arrays in kernel memory. */
+export interface BatchNormArrays {
+  gamma: F32;
+  beta: F32;
+  dGamma: F32;
+  dBeta: F32;
+  /** This batch's moments and 1/√(σ² + ε), [units]. */
+  mean: F32;
+  variance: F32;
+  rstd: F32;
+  /** x̂ = (z − μ)·rstd, [n × units]. */
+  xhat: F32;
 }
 
 export interface SparseArrays {

@@ -1,5 +1,4 @@
-// The hidden-layer activations of the config as tf ops, plus which ones can saturate (flat tails, sigmoid'
-// ≤ 0.25) and which can die (ReLU family: no signal for inputs ≤ 0).
+// The hidden-layer activations of the config as tf ops (which ones saturate or die: ../train/statistics.ts).
 import * as tf from '@tensorflow/tfjs';
 import type { Activation } from '../../common/config';
 
@@ -30,13 +29,3 @@ export function applyActivation(kind: Activation, u: tf.Tensor2D): tf.Tensor2D {
     }
   }
 }
-
-/** Units in the flat tails: sigmoid output < 0.01 or > 0.99, |tanh| > 0.99. Others cannot saturate both ways. */
-export function saturatedMask(kind: Activation, a: tf.Tensor2D): tf.Tensor | null {
-  if (kind === 'sigmoid') return tf.logicalOr(tf.less(a, 0.01), tf.greater(a, 0.99));
-  if (kind === 'tanh') return tf.greater(tf.abs(a), 0.99);
-  return null;
-}
-
-/** ReLU-family activations, whose units die when their input is ≤ 0 for every sample. */
-export const DYING: ReadonlySet<Activation> = new Set<Activation>(['relu', 'leakyRelu', 'elu', 'selu', 'gelu']);

@@ -7,16 +7,17 @@
 import * as tf from '@tensorflow/tfjs';
 import { hiddenWidths, type Activation, type ModelConfig } from '../../common/config';
 import type { LayerInfo } from '../../common/records';
-import { applyActivation, DYING, saturatedMask } from './activations';
+import { DYING, saturationOf } from '../train/statistics';
+import { applyActivation } from './activations';
 import { initKernel } from './initializers';
 
 /** Batch-norm ε as in Keras. */
-const BN_EPSILON = 1e-3;
+export const BN_EPSILON = 1e-3;
 /**
  * Moving-average momentum of the batch-norm inference statistics. Keras uses 0.99; the lab's runs are often a
  * few dozen steps long, where 0.99 would leave the inference statistics near their initial values, so 0.9.
  */
-const BN_MOMENTUM = 0.9;
+export const BN_MOMENTUM = 0.9;
 
 export interface DenseLayer {
   info: LayerInfo;
@@ -101,10 +102,10 @@ function activationStats(layer: DenseLayer, u: tf.Tensor2D, a: tf.Tensor2D): tf.
   return tf.tidy(() => {
     const { mean, variance } = tf.moments(a);
     const kind = layer.activation;
-    const sat = kind === 'softmax' ? null : saturatedMask(kind, a);
-    const satFrac = sat ? tf.mean(tf.cast(sat, 'float32')) : tf.scalar(0);
-    // A unit is dead when its input is ≤ 0 for every sample of the batch (ReLU: output exactly 0 throughout).
-    const dead = kind !== 'softmax' && DYING.has(kind) ? tf.mean(tf.cast(tf.lessEqual(tf.max(u, 0), 0), 'float32')) : tf.scalar(0);
+    // The rules of ../train/statistics.ts: saturated outside its band, dead when ≤ 0 for every sample.
+    const band = saturationOf(kind);
+    const satFrac = band ? tf.mean(tf.cast(tf.logicalOr(tf.less(a, band.low), tf.greater(a, band.high)), 'float32')) : tf.scalar(0);
+    const dead = DYING.has(kind) ? tf.mean(tf.cast(tf.lessEqual(tf.max(u, 0), 0), 'float32')) : tf.scalar(0);
     return tf.stack([mean, tf.sqrt(variance), satFrac, dead]) as tf.Tensor1D;
   });
 }

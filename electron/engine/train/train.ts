@@ -8,11 +8,10 @@ import type { Dataset } from '../data/dataset';
 import { buildMlp, type Mlp } from '../model/mlp';
 import { deriveSeed, mulberry32, shuffleInPlace } from '../random';
 import { evaluate, predictSample, rows } from './evaluate';
-import { makeOptimizer } from './optimizer';
-import { decodeLayerStats, histogram, STATS_PER_LAYER } from './stats';
-import { HostTrainer, supportsHostStep } from './host-step';
-import { trainStep, type StepRequest } from './step';
+import { chooseEngine } from './choose-engine';
 import { divergenceWatch } from './divergence';
+import type { EngineId } from './engine';
+import { histogram } from './statistics';
 
 export interface TrainStartInfo {
   layers: LayerInfo[];
@@ -20,6 +19,8 @@ export interface TrainStartInfo {
   testSize: number;
   stepsPerEpoch: number;
   totalSteps: number;
+  /** The step engine that trains this run (stable ids: 'kernels', 'tfjs-ops', 'tape'; see choose-engine.ts). */
+  engine: EngineId;
 }
 
 export interface TrainCallbacks {
@@ -42,13 +43,9 @@ export async function train(config: ExperimentConfig, data: Dataset, callbacks: 
   const trainSize = data.trainY.length;
   const stepsPerEpoch = Math.ceil(trainSize / batchSize);
   const mlp = buildMlp(config.model, data.features, data.classes, seed);
-  // Plain MLPs take the fast host-finished step; batch norm and other activations keep the gradient-tape step.
-  const host = supportsHostStep(config.model) ? new HostTrainer(mlp, config.optimizer, { maxBatch: batchSize }) : undefined;
-  const optimizer = host ? undefined : makeOptimizer(config.optimizer);
-  const runStep = (req: StepRequest): Float32Array => (host ? host.step(req) : trainStep(mlp, optimizer!, req));
+  const engine = chooseEngine(mlp, config, batchSize);
   const t0 = performance.now();
   const seconds = () => (performance.now() - t0) / 1000;
-  const L = mlp.layers.length;
   // One batch buffer for the whole run (every step copies it into tensors or kernel memory before returning).
   const batchX = new Float32Array(batchSize * data.features);
   callbacks.onStart?.({
@@ -57,11 +54,12 @@ export async function train(config: ExperimentConfig, data: Dataset, callbacks: 
     testSize: data.testY.length,
     stepsPerEpoch,
     totalSteps: stepsPerEpoch * epochs,
+    engine: engine.id,
   });
-  // Test metrics from the model's variables, which hold the host step's weights once synced (see host-step.ts);
+  // Test metrics from the model's variables, which hold the engine's weights once synced (see engine.ts);
   // predictions are always taken after this.
   const testMetrics = () => {
-    host?.syncVariables();
+    engine.syncVariables();
     return evaluate(mlp, data.testX, data.testY, data.features, data.classes);
   };
   const finalMetrics = (trainLoss: number, trainAcc: number): FinalMetrics => {
@@ -86,7 +84,7 @@ export async function train(config: ExperimentConfig, data: Dataset, callbacks: 
         const idx = order.subarray(batch * batchSize, Math.min(trainSize, (batch + 1) * batchSize));
         const withStats = step % statsEvery === 0;
         const withHistogram = histogramEvery > 0 && step % histogramEvery === 0;
-        const values = runStep({
+        const result = engine.step({
           x: rows(data.trainX, data.features, idx, batchX),
           y: Int32Array.from(idx, (i) => data.trainY[i]!),
           features: data.features,
@@ -94,26 +92,20 @@ export async function train(config: ExperimentConfig, data: Dataset, callbacks: 
           withStats,
           withHistogram,
         });
-        const loss = values[0]!;
-        const acc = values[1]!;
+        const { loss, acc } = result;
         const divergedWhy = diverging(loss);
         if (divergedWhy) {
           return { type: 'diverged', step, what: 'loss', message: `${divergedWhy} at step ${step} (epoch ${epoch + 1}, batch ${batch + 1})` };
         }
-        for (let l = 0; l < L; l++) {
-          if (!Number.isFinite(values[2 + l]!)) {
-            const name = mlp.layers[l]!.info.name;
-            return { type: 'diverged', step, what: 'gradient', layer: l, message: `a gradient of layer ${name} became non-finite at step ${step} (epoch ${epoch + 1}, batch ${batch + 1})` };
-          }
+        if (result.nonFiniteLayer >= 0) {
+          const l = result.nonFiniteLayer;
+          const name = mlp.layers[l]!.info.name;
+          return { type: 'diverged', step, what: 'gradient', layer: l, message: `a gradient of layer ${name} became non-finite at step ${step} (epoch ${epoch + 1}, batch ${batch + 1})` };
         }
         const record: BatchRecord = { type: 'batch', step, epoch, batch, loss, acc };
-        let offset = 2 + L;
-        if (withStats) {
-          record.layers = decodeLayerStats(values, offset, L);
-          offset += L * STATS_PER_LAYER;
-        }
+        if (result.layers) record.layers = result.layers;
         callbacks.onBatch?.(record);
-        if (withHistogram) emitHistograms(mlp, values, offset, step, callbacks);
+        if (result.kernelGrads) emitHistograms(mlp, result.kernelGrads, step, callbacks);
         lossSum += loss * idx.length;
         accSum += acc * idx.length;
         seen += idx.length;
@@ -138,16 +130,11 @@ export async function train(config: ExperimentConfig, data: Dataset, callbacks: 
     }
     throw new Error('unreachable: a run has at least one epoch');
   } finally {
-    optimizer?.dispose();
+    engine.dispose();
     mlp.dispose();
   }
 }
 
-function emitHistograms(mlp: Mlp, values: Float32Array, offset: number, step: number, callbacks: TrainCallbacks): void {
-  for (const l of mlp.layers) {
-    const size = l.info.fanIn * l.info.units;
-    const h = histogram(values.subarray(offset, offset + size));
-    offset += size;
-    callbacks.onHistogram?.({ type: 'histogram', step, layer: l.info.index, ...h });
-  }
+function emitHistograms(mlp: Mlp, kernelGrads: Float32Array[], step: number, callbacks: TrainCallbacks): void {
+  mlp.layers.forEach((l, i) => callbacks.onHistogram?.({ type: 'histogram', step, layer: l.info.index, ...histogram(kernelGrads[i]!) }));
 }

@@ -57,7 +57,7 @@ export const TANH = 3;
   return z;
 }
 
-/** z[n×units] ← act(z + b) for LINEAR, SIGMOID or RELU (tanh stays on the host, see kernel-pass.ts). */
+/** z[n×units] ← act(z + b) for LINEAR, SIGMOID or RELU (tanh stays in JS, see kernel-pass.ts). */
 export function biasAct(z: usize, b: usize, n: i32, units: i32, kind: i32): void {
   for (let r = 0; r < n; r++) {
     const zr = z + ((<usize>r * <usize>units) << 2);

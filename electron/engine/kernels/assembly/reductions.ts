@@ -1,6 +1,5 @@
 // Kernels that reduce: one Adam step with the gradient, weight and update sums of the same pass, and the
 // activation statistics. Sums are accumulated in float64.
-import { RELU, SIGMOID, TANH } from './elementwise';
 import { add64, hsum64 } from './simd';
 
 /**
@@ -64,30 +63,49 @@ export function adam(w: usize, g: usize, m: usize, v: usize, count: i32, lr: f32
 
 /**
  * Statistics of activations a[count] (rows of `units`): mean, standard deviation, the share of saturated
- * values (sigmoid < 0.01 or > 0.99; tanh |a| > 0.99) and of dead units (ReLU: 0 for every row), and Σδ² of the
- * layer's δ[count], written as float64 to out[0…4].
+ * values (a < low or a > high) and, when `dying`, of dead units (a ≤ 0 for every row), and Σδ² of the layer's
+ * δ[count], written as float64 to out[0…4]. The rules' thresholds come from the JS side (train/statistics.ts), so
+ * they are defined once; ±Infinity bands mean "cannot saturate".
  */
-export function actStats(a: usize, delta: usize, count: i32, units: i32, kind: i32, out: usize): void {
+export function actStats(a: usize, delta: usize, count: i32, units: i32, low: f64, high: f64, dying: bool, out: usize): void {
   let s = f64x2.splat(0);
   let i = 0;
   for (; i + 4 <= count; i += 4) s = add64(s, v128.load(a + (<usize>i << 2)));
   let sum = hsum64(s);
   for (; i < count; i++) sum += <f64>load<f32>(a + (<usize>i << 2));
   const mean = sum / <f64>count;
-  let ss: f64 = 0;
-  let dd: f64 = 0;
-  let sat = 0;
-  for (i = 0; i < count; i++) {
+  // Four values at a time, widened to two float64 pairs; the band compared in float64 as the scalar tail does.
+  const vm = f64x2.splat(mean), vlo = f64x2.splat(low), vhi = f64x2.splat(high);
+  let vss = f64x2.splat(0), vdd = f64x2.splat(0), vsat = i64x2.splat(0);
+  for (i = 0; i + 4 <= count; i += 4) {
+    const v = v128.load(a + (<usize>i << 2));
+    const e = v128.load(delta + (<usize>i << 2));
+    const v0 = f64x2.promote_low_f32x4(v);
+    const v1 = f64x2.promote_low_f32x4(i8x16.shuffle(v, v, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7));
+    const d0 = f64x2.sub(v0, vm);
+    const d1 = f64x2.sub(v1, vm);
+    vss = f64x2.add(vss, f64x2.add(f64x2.mul(d0, d0), f64x2.mul(d1, d1)));
+    // δ squared in float64: tiny δ (the seed's first layer) would underflow as float32 squares.
+    const e0 = f64x2.promote_low_f32x4(e);
+    const e1 = f64x2.promote_low_f32x4(i8x16.shuffle(e, e, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7));
+    vdd = f64x2.add(vdd, f64x2.add(f64x2.mul(e0, e0), f64x2.mul(e1, e1)));
+    vsat = i64x2.sub(vsat, v128.or(f64x2.lt(v0, vlo), f64x2.gt(v0, vhi)));
+    vsat = i64x2.sub(vsat, v128.or(f64x2.lt(v1, vlo), f64x2.gt(v1, vhi)));
+  }
+  let ss: f64 = hsum64(vss);
+  let dd: f64 = hsum64(vdd);
+  let sat = <i32>(i64x2.extract_lane(vsat, 0) + i64x2.extract_lane(vsat, 1));
+  for (; i < count; i++) {
     const v = load<f32>(a + (<usize>i << 2));
     const d = <f64>v - mean;
     ss += d * d;
     const e = <f64>load<f32>(delta + (<usize>i << 2));
     dd += e * e;
     const w = <f64>v;
-    if (kind == SIGMOID ? w < 0.01 || w > 0.99 : kind == TANH ? abs(w) > 0.99 : false) sat++;
+    if (w < low || w > high) sat++;
   }
   let dead = 0;
-  if (kind == RELU) {
+  if (dying) {
     for (let u = 0; u < units; u++) {
       let alive = false;
       for (let r = u; r < count && !alive; r += units) alive = load<f32>(a + (<usize>r << 2)) > 0;
@@ -97,6 +115,6 @@ export function actStats(a: usize, delta: usize, count: i32, units: i32, kind: i
   store<f64>(out, mean);
   store<f64>(out, sqrt<f64>(ss / <f64>count), 8);
   store<f64>(out, <f64>sat / <f64>count, 16);
-  store<f64>(out, kind == RELU ? <f64>dead / <f64>units : 0, 24);
+  store<f64>(out, dying ? <f64>dead / <f64>units : 0, 24);
   store<f64>(out, dd, 32);
 }

@@ -1,29 +1,29 @@
-// The fast training step for plain MLPs (no batch norm; sigmoid, tanh, ReLU or linear hidden layers, residual
-// or not): a hand-written forward and backward pass (no gradient tape, no δ probes: δ falls out of backprop),
-// then the rest finished on the host — loss and accuracy from the logits, finiteness, per-layer statistics and
-// the optimizer update, whose new weights are written back into the model's variables.
-// The pass runs on one of two engines:
+// The fast step engines: a hand-written forward and backward pass (no gradient tape, no δ probes: δ falls out of
+// backprop), then loss and accuracy from the logits, finiteness, per-layer statistics (finished by
+// statistics.ts) and the optimizer update. The pass runs on one of two engines:
 //   - 'kernels' (wasm and cpu backends): Gradient Lab's WebAssembly SIMD kernels (kernel-pass.ts), with Adam and
-//     the statistics' reductions in the kernels too;
-//   - 'tfjs' (backends with a device of their own): fused matMul + bias (+ activation) and matMul kernels of the
-//     backend, read back once per step, optimizer in host-optimizer.ts.
-// Same value layout as trainStep (step.ts); test/engine/host-step.test.ts checks both engines against the tape
-// step, test/engine/kernels.test.ts the kernels against tfjs ops.
+//     the statistics' reductions in the kernels too; any depth, residual blocks and batch normalization;
+//   - 'tfjs-ops' (backends with a device of their own): fused matMul + bias (+ activation) and matMul kernels of
+//     the backend, read back once per step, optimizer in cpu-optimizer.ts; no batch normalization.
+// test/engine/step-engines.test.ts checks both against the gradient-tape step (tape-step.ts) on every preset,
+// test/engine/kernels.test.ts the kernels against tfjs ops.
 import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig, ModelConfig } from '../../common/config';
 import type { DenseLayer, Mlp } from '../model/mlp';
 import { kernelsAvailable } from '../kernels/kernels';
-import { HostOptimizer } from './host-optimizer';
-import { KernelPass } from './kernel-pass';
-import { activationStatsOf, sumSq, writeLayerStats, type LayerActivityStats } from './host-stats';
-import { STATS_PER_LAYER } from './stats';
-import type { StepRequest } from './step';
+import { CpuOptimizer } from './cpu-optimizer';
+import type { StepEngine, StepRequest, StepResult } from './engine';
+import { KernelPass, type PassLayer } from './kernel-pass';
+import { activationStatsOf, layerStatsOf, sumSq, type LayerActivityStats } from './statistics';
 
 const FAST_ACTIVATIONS = new Set<string>(['sigmoid', 'tanh', 'relu', 'linear']);
 
-/** Whether a model can train on the fast path (otherwise step.ts's gradient-tape step is used). */
-export function supportsHostStep(model: ModelConfig): boolean {
-  return !model.batchNorm && FAST_ACTIVATIONS.has(model.activation);
+/** The fast engines. */
+export type FastEngineId = 'kernels' | 'tfjs-ops';
+
+/** Whether a fast engine can train a model (otherwise the gradient-tape step does; see choose-engine.ts). */
+export function supportsFastStep(model: ModelConfig, engine: FastEngineId): boolean {
+  return FAST_ACTIVATIONS.has(model.activation) && (engine === 'kernels' || !model.batchNorm);
 }
 
 /** a = act(z) for the hidden activations the fast path supports, fused into the matMul where tfjs can. */
@@ -48,7 +48,7 @@ function activationBackward(kind: DenseLayer['activation'], dA: tf.Tensor2D, a: 
   }
 }
 
-/** Read tensors to the host: one read each on wasm/cpu (a copy), one concatenated read elsewhere (a device sync). */
+/** Read tensors into JS arrays: one read each on wasm/cpu (a copy), one concatenated read elsewhere (a device sync). */
 function readAll(ts: tf.Tensor[]): Float32Array[] {
   const backend = tf.getBackend();
   if (backend === 'wasm' || backend === 'cpu') return ts.map((t) => t.dataSync() as Float32Array);
@@ -59,22 +59,24 @@ function readAll(ts: tf.Tensor[]): Float32Array[] {
   return ts.map((t) => flat.subarray(offset, (offset += t.size)));
 }
 
-/** Where the forward and backward pass run: Gradient Lab's wasm kernels (kernel-pass.ts) or tfjs ops. */
-export type PassKind = 'kernels' | 'tfjs';
-
 /** The kernels on backends where tfjs computes on this CPU anyway; tfjs ops where it has a device of its own. */
-export function defaultPass(): PassKind {
+export function defaultFastEngine(): FastEngineId {
   const backend = tf.getBackend();
-  return (backend === 'wasm' || backend === 'cpu') && kernelsAvailable() ? 'kernels' : 'tfjs';
+  return (backend === 'wasm' || backend === 'cpu') && kernelsAvailable() ? 'kernels' : 'tfjs-ops';
+}
+
+/** The kernel pass's description of a model's layers. */
+export function passLayers(mlp: Mlp): PassLayer[] {
+  return mlp.layers.map((l) => ({ fanIn: l.info.fanIn, units: l.info.units, activation: l.activation, residual: l.residual, batchNorm: l.bn !== undefined }));
 }
 
 /** The most kernel memory one trainer reserves. */
 export const KERNEL_MEMORY_LIMIT = 1024 * 1024 * 1024;
 
-export interface HostTrainerOptions {
+export interface FastStepOptions {
   /** The largest batch the trainer will see (the kernels' memory is sized for it once). */
   maxBatch: number;
-  pass?: PassKind;
+  engine: FastEngineId;
 }
 
 /** One forward and backward pass, as the rest of the step uses it. */
@@ -84,35 +86,43 @@ interface Pass {
   layerStats(l: number): LayerActivityStats;
 }
 
-export class HostTrainer {
+export class FastStep implements StepEngine {
   private readonly weights: Float32Array[];
-  /** The optimizer on the host; absent when the kernels run it (Adam, see KernelPass.adamStep). */
-  private readonly optimizer?: HostOptimizer;
+  /** The optimizer in JS; absent when the kernels run it (Adam, see KernelPass.adamStep). */
+  private readonly optimizer?: CpuOptimizer;
   private readonly kernels?: KernelPass;
-  readonly pass: PassKind;
+  readonly id: FastEngineId;
   /** Whether the weights changed since the model's variables last got them (see syncVariables). */
   private variablesStale = false;
 
   constructor(
     private readonly mlp: Mlp,
     optimizer: ExperimentConfig['optimizer'],
-    options: HostTrainerOptions,
+    options: FastStepOptions,
   ) {
-    // mlp.trainable is (kernel, bias) per layer here: no batch norm on this path.
-    const shapes = mlp.layers.map((l) => ({ fanIn: l.info.fanIn, units: l.info.units, activation: l.activation, residual: l.residual }));
+    const shapes = passLayers(mlp);
     const features = mlp.layers[0]!.info.fanIn;
-    // Very large models or batches (up to 2048 wide, 50 deep, 60 000 rows are allowed) stay on tfjs ops rather
-    // than reserve more than KERNEL_MEMORY_LIMIT of kernel memory up front.
-    const fits = KernelPass.bytesFor(shapes, features, options.maxBatch, optimizer) <= KERNEL_MEMORY_LIMIT;
-    this.pass = options.pass ?? (fits ? defaultPass() : 'tfjs');
-    if (this.pass === 'kernels') {
+    this.id = options.engine;
+    if (this.id === 'kernels') {
       this.kernels = new KernelPass(shapes, features, options.maxBatch, optimizer);
       this.weights = this.kernels.params;
       mlp.trainable.forEach((v, i) => this.weights[i]!.set(v.dataSync()));
+      mlp.layers.forEach((l, i) => {
+        const moving = this.kernels!.movingStats(i);
+        if (l.bn && moving) {
+          moving.mean.set(l.bn.mean.dataSync());
+          moving.variance.set(l.bn.variance.dataSync());
+        }
+      });
     } else {
+      if (mlp.layers.some((l) => l.bn)) throw new Error('the tfjs-ops engine has no batch normalization');
       this.weights = mlp.trainable.map((v) => Float32Array.from(v.dataSync()));
     }
-    if (!this.kernels?.ownsOptimizer) this.optimizer = new HostOptimizer(optimizer, this.weights.map((w) => w.length));
+    if (!this.kernels?.ownsOptimizer) this.optimizer = new CpuOptimizer(optimizer, this.weights.map((w) => w.length));
+  }
+
+  dispose(): void {
+    // Kernel memory and arrays are garbage-collected with the engine; the model's variables belong to the caller.
   }
 
   /** Logits and gradients of one batch, and each layer's activation statistics, from the kernels or tfjs ops. */
@@ -154,8 +164,8 @@ export class HostTrainer {
           dA = layer.residual ? (tf.add(back, dA!) as tf.Tensor2D) : back;
         }
       }
-      const hostActs = req.withStats ? [...outs.slice(0, L - 1), probs] : [];
-      return [logits, ...grads, ...(req.withStats ? deltas : []), ...hostActs];
+      const readActs = req.withStats ? [...outs.slice(0, L - 1), probs] : [];
+      return [logits, ...grads, ...(req.withStats ? deltas : []), ...readActs];
     });
     const read = readAll(toRead);
     tf.dispose(toRead);
@@ -169,50 +179,58 @@ export class HostTrainer {
   }
 
   /**
-   * Write the host's weights into the model's variables. The tfjs pass reads the variables, so it syncs every
-   * step; on the kernels the weights live in kernel memory and the variables are only read by evaluation and
-   * predictions, so train.ts syncs before those.
+   * Write the weights (and batch norm's running statistics) into the model's variables. The tfjs-ops pass reads
+   * the variables, so it syncs every step; on the kernels the weights live in kernel memory and the variables are
+   * only read by evaluation and predictions, so train.ts syncs before those.
    */
   syncVariables(): void {
     if (!this.variablesStale) return;
-    this.mlp.trainable.forEach((v, i) => {
-      const t = tf.tensor(this.weights[i]!, v.shape);
+    const assign = (v: tf.Variable, values: Float32Array) => {
+      const t = tf.tensor(values, v.shape);
       v.assign(t);
       t.dispose();
+    };
+    this.mlp.trainable.forEach((v, i) => assign(v, this.weights[i]!));
+    this.mlp.layers.forEach((l, i) => {
+      const moving = this.kernels?.movingStats(i);
+      if (l.bn && moving) {
+        assign(l.bn.mean, moving.mean);
+        assign(l.bn.variance, moving.variance);
+      }
     });
     this.variablesStale = false;
   }
 
-  step(req: StepRequest): Float32Array {
+  step(req: StepRequest): StepResult {
     const { layers } = this.mlp;
-    const L = layers.length;
     const { logits, grads, layerStats } = this.forwardBackward(req);
 
     const { loss, acc } = lossAndAccuracy(logits, req.y, req.classes);
     const sums = this.optimizer ? this.optimizer.apply(this.weights, grads) : this.kernels!.adamStep();
-    const flags = layers.map((_, l) => (Number.isFinite(sums[2 * l]!.sumSq + sums[2 * l + 1]!.sumSq) ? 0 : NaN));
     this.variablesStale = true;
     if (!this.kernels) this.syncVariables();
 
-    const histogramSize = req.withHistogram ? layers.reduce((s, l) => s + l.info.fanIn * l.info.units, 0) : 0;
-    const out = new Float32Array(2 + L + (req.withStats ? L * STATS_PER_LAYER : 0) + histogramSize);
-    out[0] = loss;
-    out[1] = acc;
-    flags.forEach((f, l) => (out[2 + l] = f));
-    let offset = 2 + L;
+    // Parameters per layer in sums/grads: kernel, bias, [γ, β].
+    const first: number[] = [];
+    let p = 0;
+    for (const l of layers) {
+      first.push(p);
+      p += l.bn ? 4 : 2;
+    }
+    const nonFiniteLayer = layers.findIndex((l, i) => {
+      let s = 0;
+      for (let j = first[i]!; j < first[i]! + (l.bn ? 4 : 2); j++) s += sums[j]!.sumSq;
+      return !Number.isFinite(s);
+    });
+    const result: StepResult = { loss, acc, nonFiniteLayer };
     if (req.withStats) {
-      layers.forEach((_, l) => {
-        writeLayerStats(out, offset, { kernelSize: grads[2 * l]!.length, kernel: sums[2 * l]!, biasGradSq: sums[2 * l + 1]!.sumSq, ...layerStats(l) });
-        offset += STATS_PER_LAYER;
+      result.layers = layers.map((_, l) => {
+        const k = first[l]!;
+        return layerStatsOf(l, { kernelSize: grads[k]!.length, kernel: sums[k]!, biasGradSq: sums[k + 1]!.sumSq, ...layerStats(l) });
       });
     }
-    if (req.withHistogram) {
-      for (let l = 0; l < L; l++) {
-        out.set(grads[2 * l]!, offset);
-        offset += grads[2 * l]!.length;
-      }
-    }
-    return out;
+    if (req.withHistogram) result.kernelGrads = layers.map((_, l) => Float32Array.from(grads[first[l]!]!));
+    return result;
   }
 }
 

@@ -1,16 +1,11 @@
-// The config's optimizer run in plain JS over Float32Array parameters (the fast training path keeps the master
-// weights on the host). One pass per parameter, no kernels; the formulas are tf.train's, in the same order, with
+// The config's optimizer run in plain JS over Float32Array parameters (for the fast engines when the kernels do
+// not run it themselves: the tfjs-ops pass, and optimizers other than Adam). One pass per parameter, no kernels; the formulas are tf.train's, in the same order, with
 // Keras's defaults (KERAS in optimizer.ts).
 import type { ExperimentConfig } from '../../common/config';
-import { gradientSums, sumSq, type GradientSums } from './host-stats';
+import { gradientSums, sumSq, type ParamSums } from './statistics';
 import { KERAS } from './optimizer';
 
-export interface ParamSums extends GradientSums {
-  weightSq: number;
-  updateSq: number;
-}
-
-export class HostOptimizer {
+export class CpuOptimizer {
   private readonly slots: Float32Array[][];
   private t = 0;
 
