@@ -20,6 +20,8 @@ export interface StartedMessage {
   backend: BackendName;
   /** Rungs of the ladder above the chosen backend, with why each was skipped. */
   skipped: { name: BackendName; reason: string }[];
+  /** Which step engine trains: 'kernels' (wasm kernels), 'tfjs-ops' (tfjs ops pass) or 'tape' (gradient tape). */
+  engine: string;
   layers: LayerInfo[];
   trainSize: number;
   testSize: number;

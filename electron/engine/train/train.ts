@@ -14,6 +14,8 @@ import { HostTrainer, supportsHostStep } from './host-step';
 import { trainStep, type StepRequest } from './step';
 
 export interface TrainStartInfo {
+  /** The step engine's stable id: 'kernels', 'tfjs-ops' or 'tape'. */
+  engine: string;
   layers: LayerInfo[];
   trainSize: number;
   testSize: number;
@@ -51,6 +53,7 @@ export async function train(config: ExperimentConfig, data: Dataset, callbacks: 
   // One batch buffer for the whole run (every step copies it into tensors or kernel memory before returning).
   const batchX = new Float32Array(batchSize * data.features);
   callbacks.onStart?.({
+    engine: host ? (host.pass === 'kernels' ? 'kernels' : 'tfjs-ops') : 'tape',
     layers: mlp.layers.map((l) => l.info),
     trainSize,
     testSize: data.testY.length,
