@@ -80,10 +80,23 @@ interface WatchedDevice {
 
 let fault: string | undefined;
 let installed = false;
+const faultListeners: ((reason: string) => void)[] = [];
 
 /** What went wrong on the WebGPU device since it started (lost, out of memory), or undefined. */
 export function webgpuFault(): string | undefined {
   return fault;
+}
+
+/** Call `listener` once when the device is lost or reports an error (at once if that already happened). */
+export function onWebGpuFault(listener: (reason: string) => void): void {
+  if (fault) listener(fault);
+  else faultListeners.push(listener);
+}
+
+function setFault(reason: string): void {
+  if (fault) return;
+  fault = reason;
+  for (const l of faultListeners.splice(0)) l(reason);
 }
 
 /** Give tfjs Dawn's navigator.gpu, then register the webgpu backend (it looks for navigator.gpu on import). */
@@ -126,11 +139,9 @@ export async function activateWebGpu(): Promise<string | null> {
 
 function watchDevice(device: WatchedDevice): void {
   fault = undefined;
-  void device.lost.then((info) => {
-    fault ??= `the WebGPU device was lost${info.message ? `: ${info.message}` : ''}`;
-  });
+  void device.lost.then((info) => setFault(`the WebGPU device was lost${info.message ? `: ${info.message}` : ''}`));
   device.addEventListener?.('uncapturederror', (e) => {
     const kind = e.error?.constructor?.name === 'GPUOutOfMemoryError' ? 'out of GPU memory' : 'a WebGPU error';
-    fault ??= `${kind}: ${e.error?.message ?? 'no details'}`;
+    setFault(`${kind}: ${e.error?.message ?? 'no details'}`);
   });
 }

@@ -45,6 +45,8 @@ describe('CUDA rung (tfjs-node-gpu stand-ins)', () => {
       name: 'tensorflow-gpu',
       reason: '@tensorflow/tfjs-node-gpu loaded but found no GPU device (are the CUDA 11.2 and cuDNN 8.1 libraries on the library path?)',
     });
+    // No WebGPU adapter in this environment: the rung says so plainly.
+    expect(started.skipped[1]).toEqual({ name: 'webgpu', reason: 'no WebGPU adapter on this machine (no GPU driver with Vulkan, Metal or Direct3D 12)' });
     expect(['wasm', 'cpu']).toContain(started.backend);
     expect(BACKEND_LADDER.indexOf(started.backend)).toBe(started.skipped.length);
   }, 60_000);

@@ -19,6 +19,26 @@ export interface StepRequest {
  * then (histogram) every kernel gradient flattened, layer by layer.
  */
 export function trainStep(mlp: Mlp, optimizer: tf.Optimizer, req: StepRequest): Float32Array {
+  const values = stepValues(mlp, optimizer, req);
+  try {
+    return values.dataSync() as Float32Array;
+  } finally {
+    values.dispose();
+  }
+}
+
+/** The same step, read back without blocking: for backends that cannot read synchronously (WebGPU on Node). */
+export async function trainStepAsync(mlp: Mlp, optimizer: tf.Optimizer, req: StepRequest): Promise<Float32Array> {
+  const values = stepValues(mlp, optimizer, req);
+  try {
+    return (await values.data()) as Float32Array;
+  } finally {
+    values.dispose();
+  }
+}
+
+/** Everything one step reports, as one tensor left on the backend (the caller reads and disposes it). */
+function stepValues(mlp: Mlp, optimizer: tf.Optimizer, req: StepRequest): tf.Tensor {
   const { layers, trainable } = mlp;
   return tf.tidy(() => {
     const n = req.y.length;
@@ -55,7 +75,7 @@ export function trainStep(mlp: Mlp, optimizer: tf.Optimizer, req: StepRequest): 
       layers.forEach((l, i) => parts.push(pre[i]!, tf.reshape(l2(tf.sub(l.kernel, before[i]!)), [1]), result.actStats[i]!));
     }
     if (req.withHistogram) for (const g of perLayer) parts.push(tf.reshape(g[0]!, [-1]));
-    const values = tf.concat(parts).dataSync() as Float32Array;
+    const values = tf.concat(parts);
     acc!.dispose();
     result.actStats.forEach((t) => t.dispose());
     return values;

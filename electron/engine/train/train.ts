@@ -2,6 +2,7 @@
 // accuracy, per-layer statistics every statsEvery batches, histograms every histogramEvery batches, an epoch
 // record with test metrics, and one outcome: done, stopped (AbortSignal, honoured between batches) or diverged
 // (first non-finite loss or gradient). Errors are thrown; the trainer process turns them into 'failed'.
+import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig } from '../../common/config';
 import type { BatchRecord, EpochRecord, FinalMetrics, HistogramRecord, LayerInfo, Prediction } from '../../common/records';
 import type { Dataset } from '../data/dataset';
@@ -11,7 +12,7 @@ import { evaluate, predictSample, rows } from './evaluate';
 import { makeOptimizer } from './optimizer';
 import { decodeLayerStats, histogram, STATS_PER_LAYER } from './stats';
 import { HostTrainer, supportsHostStep } from './host-step';
-import { trainStep, type StepRequest } from './step';
+import { trainStep, trainStepAsync, type StepRequest } from './step';
 
 export interface TrainStartInfo {
   /** The step engine's stable id: 'kernels', 'tfjs-ops' or 'tape'. */
@@ -44,9 +45,12 @@ export async function train(config: ExperimentConfig, data: Dataset, callbacks: 
   const stepsPerEpoch = Math.ceil(trainSize / batchSize);
   const mlp = buildMlp(config.model, data.features, data.classes, seed);
   // Plain MLPs take the fast host-finished step; batch norm and other activations keep the gradient-tape step.
-  const host = supportsHostStep(config.model) ? new HostTrainer(mlp, config.optimizer, { maxBatch: batchSize }) : undefined;
+  // WebGPU on Node cannot read synchronously: it keeps the tape step on the device and reads once per step.
+  const syncReads = tf.getBackend() !== 'webgpu';
+  const host = syncReads && supportsHostStep(config.model) ? new HostTrainer(mlp, config.optimizer, { maxBatch: batchSize }) : undefined;
   const optimizer = host ? undefined : makeOptimizer(config.optimizer);
-  const runStep = (req: StepRequest): Float32Array => (host ? host.step(req) : trainStep(mlp, optimizer!, req));
+  const runStep = (req: StepRequest): Float32Array | Promise<Float32Array> =>
+    host ? host.step(req) : syncReads ? trainStep(mlp, optimizer!, req) : trainStepAsync(mlp, optimizer!, req);
   const t0 = performance.now();
   const seconds = () => (performance.now() - t0) / 1000;
   const L = mlp.layers.length;
@@ -66,8 +70,8 @@ export async function train(config: ExperimentConfig, data: Dataset, callbacks: 
     host?.syncVariables();
     return evaluate(mlp, data.testX, data.testY, data.features, data.classes);
   };
-  const finalMetrics = (trainLoss: number, trainAcc: number): FinalMetrics => {
-    const test = testMetrics();
+  const finalMetrics = async (trainLoss: number, trainAcc: number): Promise<FinalMetrics> => {
+    const test = await testMetrics();
     return { trainLoss, trainAcc, testLoss: test.loss, testAcc: test.acc };
   };
   try {
@@ -82,12 +86,12 @@ export async function train(config: ExperimentConfig, data: Dataset, callbacks: 
       for (let batch = 0; batch < stepsPerEpoch; batch++, step++) {
         if (signal?.aborted) {
           const running = seen > 0 ? { loss: lossSum / seen, acc: accSum / seen } : last;
-          return { type: 'stopped', step, final: finalMetrics(running.loss, running.acc), predictions: predictSample(mlp, data), seconds: seconds() };
+          return { type: 'stopped', step, final: await finalMetrics(running.loss, running.acc), predictions: await predictSample(mlp, data), seconds: seconds() };
         }
         const idx = order.subarray(batch * batchSize, Math.min(trainSize, (batch + 1) * batchSize));
         const withStats = step % statsEvery === 0;
         const withHistogram = histogramEvery > 0 && step % histogramEvery === 0;
-        const values = runStep({
+        const values = await runStep({
           x: rows(data.trainX, data.features, idx, batchX),
           y: Int32Array.from(idx, (i) => data.trainY[i]!),
           features: data.features,
@@ -121,7 +125,7 @@ export async function train(config: ExperimentConfig, data: Dataset, callbacks: 
       }
       const epochSeconds = (performance.now() - epochStart) / 1000;
       last = { loss: lossSum / seen, acc: accSum / seen };
-      const test = testMetrics();
+      const test = await testMetrics();
       callbacks.onEpoch?.({
         type: 'epoch',
         epoch,
@@ -133,7 +137,7 @@ export async function train(config: ExperimentConfig, data: Dataset, callbacks: 
         samplesPerSec: seen / epochSeconds,
       });
       if (epoch === epochs - 1) {
-        return { type: 'done', final: { trainLoss: last.loss, trainAcc: last.acc, testLoss: test.loss, testAcc: test.acc }, predictions: predictSample(mlp, data), seconds: seconds() };
+        return { type: 'done', final: { trainLoss: last.loss, trainAcc: last.acc, testLoss: test.loss, testAcc: test.acc }, predictions: await predictSample(mlp, data), seconds: seconds() };
       }
     }
     throw new Error('unreachable: a run has at least one epoch');
