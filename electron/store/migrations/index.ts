@@ -2,6 +2,7 @@
 // pending steps run in one transaction, and a database written by a newer app is refused untouched.
 import type { Database } from 'better-sqlite3';
 import { migrate0010 } from './0010-initial';
+import { migrate0030 } from './0030-step-engine';
 
 export interface Migration {
   version: number;
@@ -9,7 +10,10 @@ export interface Migration {
   up(db: Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 10, name: 'initial', up: migrate0010 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 10, name: 'initial', up: migrate0010 },
+  { version: 30, name: 'step-engine', up: migrate0030 },
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
