@@ -35,11 +35,11 @@ export function summaryRow(r: RunSummary): string[] {
     r.status,
     printable(r.preset ?? '—'),
     `${r.activation}×${r.depth}${r.batchNorm ? '+bn' : ''}${r.residual ? '+res' : ''}`,
-    r.backend ?? '—',
+    r.backend ? `${r.backend}${r.engine ? ` (${r.engine})` : ''}` : '—',
     pct(r.final?.testAcc),
     duration(r.durationSec),
     r.created.replace('T', ' ').slice(0, 19),
   ];
 }
 
-export const SUMMARY_HEADER = ['ID', 'NAME', 'STATUS', 'PRESET', 'MODEL', 'BACKEND', 'TEST ACC', 'TIME', 'CREATED (UTC)'];
+export const SUMMARY_HEADER = ['ID', 'NAME', 'STATUS', 'PRESET', 'MODEL', 'BACKEND (ENGINE)', 'TEST ACC', 'TIME', 'CREATED (UTC)'];

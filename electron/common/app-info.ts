@@ -2,13 +2,14 @@
 import { z } from 'zod';
 
 /** The backend ladder, best first. */
-export const BACKEND_LADDER = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
+export const BACKEND_LADDER = ['tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm', 'cpu'] as const;
 export const BackendNameSchema = z.enum(BACKEND_LADDER);
 export type BackendName = z.infer<typeof BackendNameSchema>;
 
 /** The npm package each backend comes from. */
 export const BACKEND_PACKAGES: Record<BackendName, string> = {
   'tensorflow-gpu': '@tensorflow/tfjs-node-gpu',
+  webgpu: '@tensorflow/tfjs-backend-webgpu',
   tensorflow: '@tensorflow/tfjs-node',
   wasm: '@tensorflow/tfjs-backend-wasm',
   cpu: '@tensorflow/tfjs-backend-cpu',

@@ -72,6 +72,7 @@ const BundleRunObject = z
     config: ExperimentConfigSchema,
     layers: z.array(LayerInfoSchema).max(60),
     backend: BackendNameSchema.nullable(),
+    engine: z.string().max(40).nullable().optional(),
     skipped: z.array(z.object({ name: BackendNameSchema, reason: z.string().max(2000) }).strict()).max(4),
     appVersion: z.string().max(40),
     startedAt: Iso.nullable(),

@@ -94,6 +94,8 @@ export interface RunSummary {
   endedAt: string | null;
   durationSec: number | null;
   backend: BackendName | null;
+  /** The step engine that trained it: 'kernels', 'tfjs-ops' or 'tape'; null before it started (or before 0.1 recorded it). */
+  engine: string | null;
   /** Rungs of the backend ladder skipped, with reasons. */
   skipped: { name: BackendName; reason: string }[];
   appVersion: string;
@@ -165,7 +167,7 @@ export interface RunProgressEvent {
   epochs: EpochRecord[];
   histograms: HistogramRecord[];
   /** Sent once, with the first event of a run. */
-  started?: { layers: LayerInfo[]; backend: BackendName; skipped: { name: BackendName; reason: string }[] };
+  started?: { layers: LayerInfo[]; backend: BackendName; engine: string; skipped: { name: BackendName; reason: string }[] };
 }
 
 export interface RunStatusEvent {

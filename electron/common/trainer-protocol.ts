@@ -20,13 +20,13 @@ export interface StartedMessage {
   backend: BackendName;
   /** Rungs of the ladder above the chosen backend, with why each was skipped. */
   skipped: { name: BackendName; reason: string }[];
+  /** Which step engine trains: 'kernels' (wasm kernels), 'tfjs-ops' (tfjs ops pass) or 'tape' (gradient tape). */
+  engine: string;
   layers: LayerInfo[];
   trainSize: number;
   testSize: number;
   stepsPerEpoch: number;
   totalSteps: number;
-  /** The step engine that trains the run: 'kernels' (wasm kernels), 'tfjs-ops' (tfjs-ops pass), 'tape' (gradient tape). */
-  engine: string;
 }
 
 /** Trainer → parent. Exactly one of done / stopped / diverged / failed ends a run. */

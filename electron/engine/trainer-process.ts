@@ -9,6 +9,7 @@ import { probeBackends, selectBackend } from './backends';
 import { probeKernels } from './kernels/kernels';
 import { assertBatchFits, loadDataset } from './data/load';
 import { train } from './train/train';
+import { onWebGpuFault, webgpuFault } from './webgpu-rung';
 
 interface ParentPortLike {
   on(event: 'message', listener: (e: { data: unknown }) => void): void;
@@ -50,6 +51,8 @@ async function start(message: Extract<ToTrainer, { type: 'start' }>): Promise<vo
   run = controller;
   const config = parseOrThrow(ExperimentConfigSchema, message.config, 'config');
   const choice = await selectBackend(config.backend);
+  // A lost GPU device may leave a step waiting on a read that never completes: end the run with the reason.
+  if (choice.backend === 'webgpu') onWebGpuFault((reason) => sendAndExit({ type: 'failed', message: reason }, 1));
   const data = await loadDataset(config.dataset, config.training.seed, message.mnistDir);
   assertBatchFits(config.dataset, data, config.training.batchSize);
   const outcome = await train(
@@ -96,7 +99,8 @@ async function handle(message: ToTrainer): Promise<void> {
 
 onMessage((m) => {
   handle(m).catch((e: unknown) => {
-    const message = e instanceof Error ? e.message : String(e);
+    // After a device loss the step's own error is a bare AbortError: the device's reason says more.
+    const message = webgpuFault() ?? (e instanceof Error ? e.message || e.name : String(e));
     if (m.type === 'start') sendAndExit({ type: 'failed', message }, 1);
     else send({ type: 'log', message: `trainer error: ${message}` });
   });

@@ -36,9 +36,9 @@ export class RunRecorder {
   }
 
   onStarted(m: StartedMessage): void {
-    this.store.write(() => this.store.runs.setStarted(this.runId, { backend: m.backend, skipped: m.skipped, layers: m.layers, totalSteps: m.totalSteps }));
+    this.store.write(() => this.store.runs.setStarted(this.runId, { backend: m.backend, engine: m.engine, skipped: m.skipped, layers: m.layers, totalSteps: m.totalSteps }));
     this.progress.totalSteps = m.totalSteps;
-    this.started = { layers: m.layers, backend: m.backend, skipped: m.skipped };
+    this.started = { layers: m.layers, backend: m.backend, engine: m.engine, skipped: m.skipped };
     this.scheduleEmit();
   }
 

@@ -56,6 +56,7 @@ export function buildBundle(store: Store, runIds: number[], appVersion: string):
       config: store.runs.config(id)!,
       layers: store.runs.layers(id),
       backend: s.backend,
+      engine: s.engine,
       skipped: s.skipped,
       appVersion: s.appVersion,
       startedAt: s.startedAt,
@@ -158,7 +159,7 @@ export function writeBundle(store: Store, bundle: Bundle, fileName: string): num
         origin: `${fileName} (run ${r.sourceId})`.slice(0, 1000),
       });
       const totalSteps = r.steps.length ? r.steps[r.steps.length - 1]![0] + 1 : 0;
-      store.runs.setStarted(id, { backend: r.backend, skipped: r.skipped, layers: r.layers, totalSteps });
+      store.runs.setStarted(id, { backend: r.backend, engine: r.engine ?? null, skipped: r.skipped, layers: r.layers, totalSteps });
       store.runs.setStatus(id, r.status, r.startedAt);
       const f = r.final;
       store.runs.end(id, {

@@ -19,6 +19,8 @@ export interface RunRow {
   batch_norm: number;
   residual: number;
   backend: string | null;
+  /** The step engine that trained the run (migration 0030). */
+  engine: string | null;
   skipped: string;
   layers: string;
   app_version: string;
@@ -108,6 +110,7 @@ export function toSummary(r: RunRow): RunSummary {
     endedAt: r.ended_at,
     durationSec: r.duration_sec,
     backend: r.backend as BackendName | null,
+    engine: r.engine,
     skipped: JSON.parse(r.skipped) as RunSummary['skipped'],
     appVersion: r.app_version,
     activation: r.activation,
@@ -147,7 +150,7 @@ export class RunsRepo {
     this.renameStmt = db.prepare('UPDATE runs SET name = ? WHERE id = ?');
     this.statusStmt = db.prepare('UPDATE runs SET status = @status, started_at = COALESCE(@startedAt, started_at) WHERE id = @id');
     this.startedStmt = db.prepare(
-      'UPDATE runs SET backend = @backend, skipped = @skipped, layers = @layers, total_steps = @totalSteps WHERE id = @id',
+      'UPDATE runs SET backend = @backend, engine = @engine, skipped = @skipped, layers = @layers, total_steps = @totalSteps WHERE id = @id',
     );
     this.endStmt = db.prepare(`UPDATE runs SET status = @status, ended_at = @endedAt, duration_sec = @durationSec,
         train_loss = @trainLoss, train_acc = @trainAcc, test_loss = @testLoss, test_acc = @testAcc, error = @error,
@@ -216,8 +219,8 @@ export class RunsRepo {
     this.statusStmt.run({ id, status, startedAt });
   }
 
-  setStarted(id: number, s: { backend: BackendName | null; skipped: RunSummary['skipped']; layers: LayerInfo[]; totalSteps: number }): void {
-    this.startedStmt.run({ id, backend: s.backend, skipped: JSON.stringify(s.skipped), layers: JSON.stringify(s.layers), totalSteps: s.totalSteps });
+  setStarted(id: number, s: { backend: BackendName | null; engine?: string | null; skipped: RunSummary['skipped']; layers: LayerInfo[]; totalSteps: number }): void {
+    this.startedStmt.run({ id, backend: s.backend, engine: s.engine ?? null, skipped: JSON.stringify(s.skipped), layers: JSON.stringify(s.layers), totalSteps: s.totalSteps });
   }
 
   end(id: number, e: RunEnd): void {

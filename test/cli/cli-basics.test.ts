@@ -26,7 +26,7 @@ describe('gradient-lab CLI', () => {
     const r = spawnSync(process.execPath, [BIN, 'info', '--json'], { encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(0);
     const info = JSON.parse(r.stdout) as AppInfo;
-    expect(info.backends.map((b) => b.name)).toEqual(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']);
+    expect(info.backends.map((b) => b.name)).toEqual(['tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm', 'cpu']);
     expect(info.backends.every((b) => b.reason.length > 0)).toBe(true);
     expect(info.backends.find((b) => b.name === 'cpu')!.available).toBe(true);
     expect(info.kernels).toEqual({ available: true, reason: 'WebAssembly SIMD kernels loaded' });

@@ -42,6 +42,10 @@ describe('gradient-lab run / list / show', () => {
     expect(show.stdout).toMatch(/^1\s+\d\.\d{4}\s+\d+\.\d\d%/m);
     const detail = cliJson<RunDetail>(['show', '1', '--db', db]);
     expect(detail.summary.final!.testAcc).toBe(lines[2]!.testAcc);
+    // The rung and the step engine are stored with the run: the wasm kernels on the CPU rungs, tfjs otherwise.
+    expect(detail.summary.backend).toBe(lines[2]!.backend);
+    expect(detail.summary.engine).toBe(['wasm', 'cpu'].includes(String(lines[2]!.backend)) ? 'kernels' : 'tape');
+    expect(list.stdout).toContain(`${detail.summary.backend} (${detail.summary.engine})`);
   });
 
   it('lets a second process read a run while it is written, and Ctrl-C stops it cleanly', async () => {

@@ -1,6 +1,7 @@
 // The trainer as a user meets it: a real child process reproducing the seed's stalled run and its remedies,
 // diverging, stopping, being killed, and refusing bad input — all through the trainer protocol.
 import { describe, expect, it } from 'vitest';
+import { BACKEND_LADDER } from '../../electron/common/app-info';
 import type { StartedMessage } from '../../electron/common/trainer-protocol';
 import { ForkLauncher } from '../../electron/service/fork-launcher';
 import { batchesOf, configOf, LN10, presetOn, runInChild, TRAINER_ENTRY, type ChildRun } from './helpers';
@@ -21,7 +22,7 @@ describe('trainer process', () => {
     expect(started.layers.map((l) => l.units)).toEqual([128, 10]);
     expect(started.trainSize).toBe(4000);
     expect(started.skipped.every((s) => s.reason.length > 0)).toBe(true);
-    expect(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'].indexOf(started.backend)).toBe(started.skipped.length);
+    expect(BACKEND_LADDER.indexOf(started.backend)).toBe(started.skipped.length);
     // …and which step engine trains it: here (wasm or cpu) Gradient Lab's kernels, batch norm included.
     for (const run of [keras, he, bn] as ChildRun[]) {
       expect(run.messages.find((m): m is StartedMessage => m.type === 'started')!.engine).toBe('kernels');

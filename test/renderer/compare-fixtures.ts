@@ -21,6 +21,7 @@ export function summary(id: number, extra: Partial<RunSummary> = {}): RunSummary
     endedAt: null,
     durationSec: 61 + id,
     backend: 'wasm',
+    engine: 'kernels',
     skipped: [],
     appVersion: '0.1.0',
     activation: 'sigmoid',

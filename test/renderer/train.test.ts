@@ -18,6 +18,7 @@ import { LAYERS, stats } from './charts-fixtures';
 const keras = getPreset('seed-keras')!.config;
 const PROBES: BackendProbe[] = [
   { name: 'tensorflow-gpu', available: false, reason: 'no CUDA' },
+  { name: 'webgpu', available: false, reason: 'no WebGPU adapter on this machine (no GPU driver with Vulkan, Metal or Direct3D 12)' },
   { name: 'tensorflow', available: false, reason: 'libtensorflow was not installed' },
   { name: 'wasm', available: true, reason: 'works' },
   { name: 'cpu', available: true, reason: 'works' },
@@ -86,9 +87,22 @@ describe('RunControls', () => {
     expect(getByTestId('run-status').getAttribute('data-status')).toBe('diverged');
   });
 
+  it('names the rung and the step engine a started run trains with, in both languages', () => {
+    const run = new RunStore((cb) => cb());
+    run.follow(5, keras);
+    const ev = progress(5, [0]);
+    if (ev.channel === 'run:progress') ev.payload.started = { layers: LAYERS, backend: 'webgpu', engine: 'tape', skipped: [] };
+    run.handle(ev);
+    const { getByTestId } = render(RunControls, { ...base, run, canStart: true });
+    expect(getByTestId('backend-info').textContent).toContain('Training on: webgpu (gradient tape)');
+    setLocale('ja');
+    flushSync();
+    expect(getByTestId('backend-info').textContent).toContain('webgpu (勾配テープ)');
+  });
+
   it('plans the ladder from the chosen rung down', () => {
     expect(plannedBackend(PROBES, 'cpu')).toEqual({ used: 'cpu', skipped: [] });
-    expect(plannedBackend(PROBES, 'auto')!.skipped.map((s) => s.name)).toEqual(['tensorflow-gpu', 'tensorflow']);
+    expect(plannedBackend(PROBES, 'auto')!.skipped.map((s) => s.name)).toEqual(['tensorflow-gpu', 'webgpu', 'tensorflow']);
   });
 });
 
@@ -101,7 +115,7 @@ function progress(runId: number, steps: number[], started = steps[0] === 0): Lab
       batches: steps.map((step) => ({ type: 'batch', step, epoch: 0, batch: step, loss: 2.3, acc: 0.1, layers: LAYERS.map((l) => stats(l.index, l.index === 0 ? 0 : 1e-3)) })),
       epochs: [],
       histograms: [],
-      ...(started ? { started: { layers: LAYERS, backend: 'wasm' as const, skipped: [] } } : {}),
+      ...(started ? { started: { layers: LAYERS, backend: 'wasm' as const, engine: 'kernels', skipped: [] } } : {}),
     },
   };
 }

@@ -2,6 +2,7 @@
 // backends) and the model fits in KERNEL_MEMORY_LIMIT; the hand-written tfjs-ops pass on backends with a device
 // of their own (native TensorFlow, GPU); the gradient-tape step for whatever neither expresses (activations
 // without a hand-written derivative; batch norm off the kernels).
+import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig } from '../../common/config';
 import type { Mlp } from '../model/mlp';
 import type { EngineId, StepEngine } from './engine';
@@ -23,8 +24,20 @@ export function engineFor(mlp: Mlp, config: Pick<ExperimentConfig, 'model' | 'op
   return 'tape';
 }
 
-/** The step engine for a run (see engineFor). */
+/** Whether the active backend can read tensors synchronously (WebGPU on Node cannot). */
+export function readsSynchronously(): boolean {
+  return tf.getBackend() !== 'webgpu';
+}
+
+/**
+ * The step engine for a run (see engineFor). On a backend without synchronous reads the tape step runs on the
+ * device and reads its values once per step, asynchronously.
+ */
 export function chooseEngine(mlp: Mlp, config: Pick<ExperimentConfig, 'model' | 'optimizer'>, maxBatch: number, prefer?: EngineId): StepEngine {
+  if (!readsSynchronously()) {
+    const tape = new TapeStep(mlp, config.optimizer);
+    return { id: tape.id, step: (req) => tape.stepAsync(req), syncVariables: () => tape.syncVariables(), dispose: () => tape.dispose() };
+  }
   const id = engineFor(mlp, config, maxBatch, prefer);
   return id === 'tape' ? new TapeStep(mlp, config.optimizer) : new FastStep(mlp, config.optimizer, { maxBatch, engine: id });
 }

@@ -29,7 +29,8 @@ export interface StepResult {
 
 export interface StepEngine {
   readonly id: EngineId;
-  step(req: StepRequest): StepResult;
+  /** One step; an engine on a backend without synchronous reads (WebGPU on Node) resolves a promise. */
+  step(req: StepRequest): StepResult | Promise<StepResult>;
   /** Write the engine's weights (and batch-norm running statistics) into the model's variables, for evaluation. */
   syncVariables(): void;
   dispose(): void;

@@ -19,20 +19,29 @@ export function rows(x: Float32Array, features: number, indices: ArrayLike<numbe
   return out;
 }
 
-export function evaluate(mlp: Mlp, x: Float32Array, y: Uint8Array, features: number, classes: number): { loss: number; acc: number } {
+/** Read a tensor without blocking (WebGPU on Node has no synchronous read), then dispose it. */
+async function readAndDispose(t: tf.Tensor): Promise<Float32Array> {
+  try {
+    return (await t.data()) as Float32Array;
+  } finally {
+    t.dispose();
+  }
+}
+
+export async function evaluate(mlp: Mlp, x: Float32Array, y: Uint8Array, features: number, classes: number): Promise<{ loss: number; acc: number }> {
   const n = y.length;
   let lossSum = 0;
   let correct = 0;
   for (let start = 0; start < n; start += CHUNK) {
     const end = Math.min(n, start + CHUNK);
-    const [l, c] = tf.tidy(() => {
+    const [l, c] = await readAndDispose(tf.tidy(() => {
       const xb = tf.tensor2d(x.subarray(start * features, end * features), [end - start, features]);
       const labels = tf.tensor1d(y.subarray(start, end), 'int32');
       const { logits } = forward(mlp, xb, { training: false });
       const loss = tf.mul(crossEntropy(logits, tf.oneHot(labels, classes) as tf.Tensor2D), end - start);
       const hits = tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32'));
-      return tf.stack([loss, hits]).dataSync();
-    }) as Float32Array;
+      return tf.stack([loss, hits]);
+    }));
     lossSum += l!;
     correct += c!;
   }
@@ -40,14 +49,14 @@ export function evaluate(mlp: Mlp, x: Float32Array, y: Uint8Array, features: num
 }
 
 /** Class probabilities for PREDICTION_COUNT test examples spread evenly over the test split. */
-export function predictSample(mlp: Mlp, data: Dataset): Prediction[] {
+export async function predictSample(mlp: Mlp, data: Dataset): Promise<Prediction[]> {
   const n = data.testY.length;
   const count = Math.min(PREDICTION_COUNT, n);
   const picks = Array.from({ length: count }, (_, i) => Math.floor((i * n) / count));
-  const probs = tf.tidy(() => {
+  const probs = await readAndDispose(tf.tidy(() => {
     const xb = tf.tensor2d(rows(data.testX, data.features, picks), [count, data.features]);
-    return tf.softmax(forward(mlp, xb, { training: false }).logits).dataSync();
-  }) as Float32Array;
+    return tf.softmax(forward(mlp, xb, { training: false }).logits);
+  }));
   return picks.map((p, i) => ({
     index: data.testIndex[p]!,
     label: data.testY[p]!,

@@ -39,9 +39,27 @@ export class TapeStep implements StepEngine {
   }
 
   step(req: StepRequest): StepResult {
+    const t = tapeValues(this.mlp, this.optimizer, req);
+    try {
+      return this.finish(req, t.dataSync() as Float32Array);
+    } finally {
+      t.dispose();
+    }
+  }
+
+  /** The same step, read back without blocking: for backends that cannot read synchronously (WebGPU on Node). */
+  async stepAsync(req: StepRequest): Promise<StepResult> {
+    const t = tapeValues(this.mlp, this.optimizer, req);
+    try {
+      return this.finish(req, (await t.data()) as Float32Array);
+    } finally {
+      t.dispose();
+    }
+  }
+
+  private finish(req: StepRequest, values: Float32Array): StepResult {
     const { layers } = this.mlp;
     const L = layers.length;
-    const values = tapeValues(this.mlp, this.optimizer, req);
     const flags = values.subarray(2, 2 + L);
     const result: StepResult = { loss: values[0]!, acc: values[1]!, nonFiniteLayer: flags.findIndex((f) => !Number.isFinite(f)) };
     let offset = 2 + L;
@@ -69,10 +87,10 @@ export class TapeStep implements StepEngine {
 }
 
 /**
- * One step's values in one read: [loss, acc, flag₀ … flag_{L-1}], then (stats) L × SUMS_PER_LAYER, then
+ * One step's values as one tensor left on the backend (the caller reads and disposes it): [loss, acc, flag₀ … flag_{L-1}], then (stats) L × SUMS_PER_LAYER, then
  * (histogram) every kernel gradient flattened, layer by layer.
  */
-function tapeValues(mlp: Mlp, optimizer: tf.Optimizer, req: StepRequest): Float32Array {
+function tapeValues(mlp: Mlp, optimizer: tf.Optimizer, req: StepRequest): tf.Tensor {
   const { layers, trainable } = mlp;
   return tf.tidy(() => {
     const n = req.y.length;
@@ -115,7 +133,7 @@ function tapeValues(mlp: Mlp, optimizer: tf.Optimizer, req: StepRequest): Float3
       layers.forEach((l, i) => parts.push(pre[i]!, tf.reshape(sq(tf.sub(l.kernel, before[i]!)), [1]), result.actStats[i]!));
     }
     if (req.withHistogram) for (const g of perLayer) parts.push(tf.reshape(g[0]!, [-1]));
-    const values = tf.concat(parts).dataSync() as Float32Array;
+    const values = tf.concat(parts);
     acc!.dispose();
     result.actStats.forEach((t) => t.dispose());
     return values;

@@ -62,8 +62,8 @@ export async function train(config: ExperimentConfig, data: Dataset, callbacks: 
     engine.syncVariables();
     return evaluate(mlp, data.testX, data.testY, data.features, data.classes);
   };
-  const finalMetrics = (trainLoss: number, trainAcc: number): FinalMetrics => {
-    const test = testMetrics();
+  const finalMetrics = async (trainLoss: number, trainAcc: number): Promise<FinalMetrics> => {
+    const test = await testMetrics();
     return { trainLoss, trainAcc, testLoss: test.loss, testAcc: test.acc };
   };
   try {
@@ -79,12 +79,12 @@ export async function train(config: ExperimentConfig, data: Dataset, callbacks: 
       for (let batch = 0; batch < stepsPerEpoch; batch++, step++) {
         if (signal?.aborted) {
           const running = seen > 0 ? { loss: lossSum / seen, acc: accSum / seen } : last;
-          return { type: 'stopped', step, final: finalMetrics(running.loss, running.acc), predictions: predictSample(mlp, data), seconds: seconds() };
+          return { type: 'stopped', step, final: await finalMetrics(running.loss, running.acc), predictions: await predictSample(mlp, data), seconds: seconds() };
         }
         const idx = order.subarray(batch * batchSize, Math.min(trainSize, (batch + 1) * batchSize));
         const withStats = step % statsEvery === 0;
         const withHistogram = histogramEvery > 0 && step % histogramEvery === 0;
-        const result = engine.step({
+        const result = await engine.step({
           x: rows(data.trainX, data.features, idx, batchX),
           y: Int32Array.from(idx, (i) => data.trainY[i]!),
           features: data.features,
@@ -113,7 +113,7 @@ export async function train(config: ExperimentConfig, data: Dataset, callbacks: 
       }
       const epochSeconds = (performance.now() - epochStart) / 1000;
       last = { loss: lossSum / seen, acc: accSum / seen };
-      const test = testMetrics();
+      const test = await testMetrics();
       callbacks.onEpoch?.({
         type: 'epoch',
         epoch,
@@ -125,7 +125,7 @@ export async function train(config: ExperimentConfig, data: Dataset, callbacks: 
         samplesPerSec: seen / epochSeconds,
       });
       if (epoch === epochs - 1) {
-        return { type: 'done', final: { trainLoss: last.loss, trainAcc: last.acc, testLoss: test.loss, testAcc: test.acc }, predictions: predictSample(mlp, data), seconds: seconds() };
+        return { type: 'done', final: { trainLoss: last.loss, trainAcc: last.acc, testLoss: test.loss, testAcc: test.acc }, predictions: await predictSample(mlp, data), seconds: seconds() };
       }
     }
     throw new Error('unreachable: a run has at least one epoch');

@@ -17,6 +17,16 @@ export function localizeBackendReason(reason: string): string {
       return t('backendReason.initFailed', { name: r.name });
     case 'failed':
       return t('backendReason.failed', { name: r.name, detail: r.detail });
+    case 'no-gpu-device':
+      return t('backendReason.noGpuDevice', { pkg: r.pkg });
+    case 'probe-timeout':
+      return t('backendReason.probeTimeout', { pkg: r.pkg, seconds: r.seconds });
+    case 'probe-crashed':
+      return t('backendReason.probeCrashed', { pkg: r.pkg, detail: r.detail });
+    case 'no-adapter':
+      return t('backendReason.noAdapter');
+    case 'other-native':
+      return t('backendReason.otherNative', { pkg: r.pkg });
     case 'other':
       return r.detail;
   }

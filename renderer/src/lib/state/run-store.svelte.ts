@@ -23,6 +23,8 @@ export class RunStore {
   progress = $state.raw<RunProgress | null>(null);
   layers = $state.raw<LayerInfo[]>([]);
   backend = $state<BackendName | null>(null);
+  /** The step engine the run trains with ('kernels', 'tfjs-ops', 'tape'), once it started. */
+  engine = $state<string | null>(null);
   skipped = $state.raw<{ name: BackendName; reason: string }[]>([]);
   error = $state<string | null>(null);
   final = $state.raw<FinalMetrics | null>(null);
@@ -118,6 +120,7 @@ export class RunStore {
       if (ev.started) {
         this.layers = ev.started.layers;
         this.backend = ev.started.backend;
+        this.engine = ev.started.engine;
         this.skipped = ev.started.skipped;
       }
       this.progress = ev.progress;
@@ -164,6 +167,7 @@ export class RunStore {
     this.config = config;
     this.layers = detail.layers;
     this.backend = summary.backend;
+    this.engine = summary.engine;
     this.skipped = summary.skipped;
     this.error = summary.error;
     this.final = summary.final;
@@ -202,6 +206,7 @@ export class RunStore {
     this.progress = null;
     this.layers = [];
     this.backend = null;
+    this.engine = null;
     this.skipped = [];
     this.error = null;
     this.final = null;

@@ -36,6 +36,11 @@ const en = {
   'backendReason.noBackend': "{pkg} loaded but registered no '{name}' backend",
   'backendReason.initFailed': "backend '{name}' failed to initialise",
   'backendReason.failed': "backend '{name}' failed: {detail}",
+  'backendReason.noGpuDevice': '{pkg} loaded but found no GPU device (are the CUDA 11.2 and cuDNN 8.1 libraries on the library path?)',
+  'backendReason.probeTimeout': 'package {pkg} did not finish loading within {seconds} s',
+  'backendReason.probeCrashed': 'loading package {pkg} ended its probe process: {detail}',
+  'backendReason.noAdapter': 'no WebGPU adapter on this machine (no GPU driver with Vulkan, Metal or Direct3D 12)',
+  'backendReason.otherNative': 'not tried: {pkg} is already loaded in this process (two TensorFlow libraries cannot share one)',
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -75,6 +80,11 @@ const ja: Record<keyof typeof en, string> = {
   'backendReason.noBackend': "{pkg} は読み込めましたが、'{name}' バックエンドを登録しませんでした",
   'backendReason.initFailed': "バックエンド '{name}' を初期化できませんでした",
   'backendReason.failed': "バックエンド '{name}' でエラーが発生しました：{detail}",
+  'backendReason.noGpuDevice': '{pkg} は読み込めましたが、GPU デバイスが見つかりません（CUDA 11.2 と cuDNN 8.1 のライブラリがライブラリパスにありますか？）',
+  'backendReason.probeTimeout': 'パッケージ {pkg} の読み込みが {seconds} 秒以内に終わりませんでした',
+  'backendReason.probeCrashed': 'パッケージ {pkg} を読み込んだ確認用プロセスが終了しました：{detail}',
+  'backendReason.noAdapter': 'この機器には WebGPU アダプターがありません（Vulkan・Metal・Direct3D 12 に対応した GPU ドライバーがありません）',
+  'backendReason.otherNative': '試していません：このプロセスには {pkg} が読み込み済みです（TensorFlow ライブラリを 2 つ同時には使えません）',
 };
 
 export default { en, ja };
