@@ -1,4 +1,4 @@
-// Migration 0030 (the step engine per run): a database at 0010 with runs keeps every row; old runs read back
+// Migration 0030 (the step engine per run): a database at 0020 with runs keeps every row; old runs read back
 // with no engine, new ones store the engine they started with.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -12,8 +12,8 @@ const config = ExperimentConfigSchema.parse(getPreset('seed-keras')!.config);
 describe('migration 0030 (step engine)', () => {
   it('adds the engine to runs without touching the runs already there', () => {
     const db = new Database(':memory:');
-    migrate(db, 10);
-    // A run as the 0010 schema stored it.
+    migrate(db, 20);
+    // A run as the 0020 schema stored it.
     const old = Number(
       db
         .prepare(
