@@ -2,6 +2,7 @@
 // connection to anything but loopback or a local socket is refused before any packet leaves, reported on
 // stderr and, when GRADIENT_LAB_OFFLINE_LOG names a file, appended to it. Tests run as on a workshop laptop
 // with no internet, and a test that tries to reach it is visible.
+/* eslint-disable @typescript-eslint/no-require-imports -- a --require hook is CommonJS by nature */
 'use strict';
 const net = require('node:net');
 const dns = require('node:dns');
