@@ -36,6 +36,7 @@ const en = {
   'backendReason.noBackend': "{pkg} loaded but registered no '{name}' backend",
   'backendReason.initFailed': "backend '{name}' failed to initialise",
   'backendReason.failed': "backend '{name}' failed: {detail}",
+  'bridge.missing': 'This window lost its connection to Gradient Lab (its preload did not load). Restart Gradient Lab; if this happens again, reinstall it.',
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -75,6 +76,7 @@ const ja: Record<keyof typeof en, string> = {
   'backendReason.noBackend': "{pkg} は読み込めましたが、'{name}' バックエンドを登録しませんでした",
   'backendReason.initFailed': "バックエンド '{name}' を初期化できませんでした",
   'backendReason.failed': "バックエンド '{name}' でエラーが発生しました：{detail}",
+  'bridge.missing': 'このウィンドウは Gradient Lab との接続を失いました（プリロードが読み込まれませんでした）。Gradient Lab を再起動し、繰り返す場合は再インストールしてください。',
 };
 
 export default { en, ja };
