@@ -85,6 +85,8 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+// Development and the smoke test may run the app on a separate profile folder (before the lock, which is per folder).
+if (!app.isPackaged && process.env.GRADIENT_LAB_USER_DATA) app.setPath('userData', process.env.GRADIENT_LAB_USER_DATA);
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 app.enableSandbox();
 
