@@ -47,10 +47,10 @@ function portTo(trainer: TrainerHandle): PortLike & { closed: boolean } {
 const tmp = tempDir();
 const started: TrainerHandle[] = [];
 const fork = new ForkLauncher({ entry: TRAINER_ENTRY });
-let relay!: RelayLauncher;
 let toParent: (m: unknown) => void = () => {};
-// The parent: the real client, over an in-memory channel to the host side below.
-const client = new ServiceHostClient(
+const relay = new RelayLauncher((m: FromServiceHost) => toParent(m));
+// The parent: the real client, over an in-memory channel to the host side (it listens through toParent).
+new ServiceHostClient(
   {
     postMessage: (m: ToServiceHost, ports?: PortLike[]) => {
       if (m.type === 'trainer:port') relay.connected(m.id, ports?.[0], m.pid);
@@ -66,7 +66,6 @@ const client = new ServiceHostClient(
     return { port: portTo(t), pid: t.pid, onExit: (l) => t.onExit((code) => l(code)), kill: () => t.kill() };
   },
 );
-relay = new RelayLauncher((m: FromServiceHost) => toParent(m));
 const service = new LabService({ launcher: relay, version: '0.1.0-test', locale: 'en-US', host: 'electron', dbPath: join(tmp.dir, 'relay.db'), mnistDir: mnistDataDir() });
 const rec = recordEvents(service);
 afterAll(async () => {
