@@ -13,6 +13,7 @@ import { APP_SCHEME, rendererSource } from './ipc-trust';
 import { menuTemplate } from './menu';
 import { guardQuit } from './quit-guard';
 import { claimSingleInstance } from './single-instance';
+import { dialogText, type DialogKey } from './dialog-text';
 import { nodeTrainer, trainerStarter } from './trainer-starters';
 import { denyPermissions, guardContents, secureWindowOptions } from './window-options';
 
@@ -36,6 +37,10 @@ let quitting = false;
 function developmentSqliteBinding(): string | undefined {
   if (app.isPackaged) return undefined;
   return join(here, `../../.electron-native/${process.platform}-${process.arch}/better_sqlite3.node`);
+}
+
+function text(key: DialogKey, params?: Record<string, string | number>): string {
+  return dialogText(app.getLocale(), key, params);
 }
 
 function fatal(title: string, message: string): void {
@@ -78,8 +83,8 @@ function createWindow(): BrowserWindow {
     win.show();
   });
   guardContents(win.webContents, {
-    loadFailed: (url, reason) => fatal('Gradient Lab', `The window could not load ${url}: ${reason}. Reinstall Gradient Lab (in development: npm run build).`),
-    preloadFailed: (path, error) => fatal('Gradient Lab', `The window's bridge ${path} failed: ${error.message}. Reinstall Gradient Lab (in development: npm run build).`),
+    loadFailed: (url, reason) => fatal('Gradient Lab', text('loadFailed', { url, reason })),
+    preloadFailed: (path, error) => fatal('Gradient Lab', text('preloadFailed', { path, reason: error.message })),
   });
   void win.loadURL(source.url).catch(() => undefined);
   return win;
@@ -116,11 +121,11 @@ if (claimSingleInstance(app, () => mainWindow)) {
     } catch (e) {
       // A newer database, an unwritable profile folder, a broken install or native build: say which file and quit.
       const file = e instanceof ServiceHostStartError && e.error.file ? `\n\n${e.error.file}` : '';
-      fatal('Gradient Lab cannot start', `${(e as Error).message}${file}`);
+      fatal(text('cannotStart'), `${(e as Error).message}${file}`);
       return;
     }
     child.once('exit', (code) => {
-      if (!quitting) fatal('Gradient Lab', `The Gradient Lab service stopped unexpectedly (exit code ${code}). Runs saved so far are kept; start Gradient Lab again.`);
+      if (!quitting) fatal('Gradient Lab', text('serviceStopped', { code }));
     });
     guardQuit(
       app,
