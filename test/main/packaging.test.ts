@@ -18,7 +18,9 @@ import { addonPath, electronTarget } from '../../scripts/native/electron-addon';
 const ROOT = resolve(import.meta.dirname, '../..');
 const NODE_BUILD = join(createRequire(import.meta.url).resolve('better-sqlite3/package.json'), '../build/Release/better_sqlite3.node');
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
-const target = electronTarget(ROOT, 'linux', 'x64');
+// The Linux layout packages on every system; the stand-in addon is this machine's build, so its CPU is this one.
+const ARCH = process.arch;
+const target = electronTarget(ROOT, 'linux', ARCH);
 const work = mkdtempSync(join(tmpdir(), 'gl-pack-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -37,15 +39,14 @@ function standInElectron(): string {
 /** A checked Electron-ABI addon where the build step keeps it (the Node build, its ABI symbol restamped). */
 function standInAddon(): string {
   const nativeRoot = join(work, 'native');
-  const file = addonPath(nativeRoot, 'linux', 'x64');
+  const file = addonPath(nativeRoot, 'linux', ARCH);
   mkdirSync(join(file, '..'), { recursive: true });
   const bytes = readFileSync(NODE_BUILD);
   const from = Buffer.from(`node_register_module_v${process.versions.modules}`);
   for (let at = bytes.indexOf(from); at >= 0; at = bytes.indexOf(from, at + 1)) bytes.write(`node_register_module_v${target.abi}`, at, 'latin1');
-  if (bytes.readUInt32BE(0) === 0x7f454c46) bytes.writeUInt16LE(0x3e, 18);
   writeFileSync(file, bytes);
   const sqlite = JSON.parse(readFileSync(join(NODE_BUILD, '../../../package.json'), 'utf8')) as { version: string };
-  writeFileSync(join(file, '../built-for.json'), JSON.stringify({ electron: target.electronVersion, betterSqlite3: sqlite.version, platform: 'linux', arch: 'x64' }));
+  writeFileSync(join(file, '../built-for.json'), JSON.stringify({ electron: target.electronVersion, betterSqlite3: sqlite.version, platform: 'linux', arch: ARCH }));
   return nativeRoot;
 }
 
@@ -57,7 +58,7 @@ describe('packaging (npm run dist)', () => {
     const output = join(work, 'dist');
     const child = spawn(
       process.execPath,
-      [join(ROOT, 'node_modules/electron-builder/cli.js'), '--dir', '--linux', '--x64', `-c.electronDist=${standInElectron()}`, `-c.directories.output=${output}`],
+      [join(ROOT, 'node_modules/electron-builder/cli.js'), '--dir', '--linux', `--${ARCH}`, `-c.electronDist=${standInElectron()}`, `-c.directories.output=${output}`],
       { cwd: ROOT, env: { ...process.env, GRADIENT_LAB_NATIVE_ROOT: standInAddon() }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let log = '';
@@ -65,17 +66,17 @@ describe('packaging (npm run dist)', () => {
     child.stderr.on('data', (d) => (log += d));
     const code = await new Promise<number | null>((r) => child.on('exit', r));
     expect(code, log).toBe(0);
-    expect(log).toContain(`NODE_MODULE_VERSION ${target.abi}, linux-x64`);
+    expect(log).toContain(`NODE_MODULE_VERSION ${target.abi}, linux-${ARCH}`);
 
     // The development tree: same Node build, and Node still loads it.
     expect(sha(NODE_BUILD)).toBe(before);
     const load = spawnSync(process.execPath, ['-e', "const D=require('better-sqlite3'); console.log(new D(':memory:').prepare('select 41+1 as x').get().x)"], { cwd: ROOT, encoding: 'utf8' });
     expect(load.stdout.trim(), load.stderr).toBe('42');
 
-    const app = join(output, 'linux-unpacked');
+    const app = join(output, ARCH === 'x64' ? 'linux-unpacked' : `linux-${ARCH}-unpacked`);
     const resources = join(app, 'resources');
     const packaged = join(resources, 'app.asar.unpacked/node_modules/better-sqlite3/build/Release/better_sqlite3.node');
-    expect(inspectAddon(readFileSync(packaged))).toEqual({ format: 'elf', arch: 'x64', abi: target.abi });
+    expect(inspectAddon(readFileSync(packaged))).toEqual({ format: inspectAddon(readFileSync(NODE_BUILD)).format, arch: ARCH, abi: target.abi });
     expect(readdirSync(join(packaged, '..')).filter((f) => f.endsWith('.node'))).toEqual(['better_sqlite3.node']);
 
     // Fuses: RunAsNode, NODE_OPTIONS, --inspect and file:// privileges off; cookie encryption, asar integrity and
