@@ -1,6 +1,5 @@
-// Build of every runtime: Electron main (+ the CLI, the service host and the trainer entry, which run on plain Node
-// too),
-// the sandboxed preload (CommonJS, as sandboxed preloads require) and the Svelte renderer.
+// Build of every runtime: Electron main (+ the CLI, the service host and the trainer entry, which run on plain
+// Node too), the sandboxed preload (CommonJS, as sandboxed preloads require) and the Svelte renderer.
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
