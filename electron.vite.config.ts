@@ -1,8 +1,9 @@
-// Build of every runtime: Electron main (+ the CLI and the trainer entry, which run on plain Node too),
-// the sandboxed preload (CommonJS, as sandboxed preloads require) and the Svelte renderer.
+// Build of every runtime: Electron main (+ the CLI, the service host and the trainer entry, which run on plain
+// Node too), the sandboxed preload (CommonJS, as sandboxed preloads require) and the Svelte renderer.
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { contentSecurityPolicy } from './electron/common/csp';
 
 export default defineConfig({
   main: {
@@ -13,6 +14,7 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           cli: resolve('electron/cli/index.ts'),
           trainer: resolve('electron/engine/trainer-process.ts'),
+          'service-host': resolve('electron/service/service-host.ts'),
         },
       },
     },
@@ -30,7 +32,11 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [svelte()],
+    plugins: [
+      svelte(),
+      // The page's <meta> Content-Security-Policy is the app's one policy (electron/common/csp.ts).
+      { name: 'gradient-lab-csp', transformIndexHtml: (html: string) => html.replace('%CONTENT_SECURITY_POLICY%', contentSecurityPolicy({ meta: true })) },
+    ],
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve('renderer/index.html') } },

@@ -3,6 +3,14 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { fileURLToPath } from 'node:url';
+
+// Every Node process of the suite (test workers, forked hosts and trainers, the CLI, scanners) runs with the
+// offline guard: a connection outside loopback is refused and reported (tests make no request to the internet).
+const offlineGuard = fileURLToPath(new URL('./test/offline-guard.cjs', import.meta.url));
+if (!process.env.NODE_OPTIONS?.includes(offlineGuard)) {
+  process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, `--require ${JSON.stringify(offlineGuard)}`].filter(Boolean).join(' ');
+}
 
 export default defineConfig({
   test: {

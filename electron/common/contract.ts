@@ -105,8 +105,7 @@ export function isMethodName(x: unknown): x is MethodName {
   return typeof x === 'string' && Object.prototype.hasOwnProperty.call(methods, x);
 }
 
-/** The IPC channel Electron uses for pushed events (one channel, discriminated payload). */
-export const EVENT_CHANNEL = 'lab:event' as const;
+export { EVENT_CHANNEL } from './channels';
 
 /** Largest serialised request payload of an ordinary method. */
 export const DEFAULT_PAYLOAD_BYTES = 1_000_000;

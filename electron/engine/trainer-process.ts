@@ -11,25 +11,36 @@ import { assertBatchFits, loadDataset } from './data/load';
 import { train } from './train/train';
 import { onWebGpuFault, webgpuFault } from './webgpu-rung';
 
-interface ParentPortLike {
-  on(event: 'message', listener: (e: { data: unknown }) => void): void;
+interface PortLike {
+  on(event: 'message', listener: (e: { data: unknown; ports?: PortLike[] }) => void): void;
+  on(event: 'close', listener: () => void): void;
   postMessage(message: unknown): void;
+  start?(): void;
 }
 
-// Electron's utilityProcess exposes process.parentPort; a forked Node child uses process.send.
-const parentPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
+// Electron's utilityProcess exposes process.parentPort, over which main hands this trainer the MessagePort
+// of the service host that will drive it; a forked Node child uses process.send.
+const parentPort = (process as unknown as { parentPort?: PortLike }).parentPort;
+let hostPort: PortLike | undefined;
+/** The exit code waiting for the parent's acknowledgement of the run's last message. */
+let endingWith: number | undefined;
 
 function send(message: FromTrainer): void {
-  if (parentPort) parentPort.postMessage(message);
+  if (hostPort) hostPort.postMessage(message);
   else if (process.connected) process.send?.(message);
 }
 
-/** Send the last message of a run, then leave once it has been handed over. */
+/**
+ * Send the last message of a run, then leave once it has been handed over: under fork, when the message is
+ * written to the pipe; over a MessagePort (which has no delivery callback), when the parent acknowledges it
+ * with `stop`, or the port closes, or (a parent that never answers) after a while.
+ */
 function sendAndExit(message: FromTrainer, code: number): void {
   const exit = () => process.exit(code);
-  if (parentPort) {
-    parentPort.postMessage(message);
-    setTimeout(exit, 50);
+  if (hostPort) {
+    endingWith = code;
+    hostPort.postMessage(message);
+    setTimeout(exit, 10_000);
   } else if (process.connected && process.send) {
     process.send(message, undefined, {}, exit);
     setTimeout(exit, 2000).unref();
@@ -37,8 +48,18 @@ function sendAndExit(message: FromTrainer, code: number): void {
 }
 
 function onMessage(listener: (message: ToTrainer) => void): void {
-  if (parentPort) parentPort.on('message', (e) => listener(e.data as ToTrainer));
-  else process.on('message', (m) => listener(m as ToTrainer));
+  if (parentPort) {
+    parentPort.on('message', (e) => {
+      const port = e.ports?.[0];
+      if (hostPort || !port || (e.data as { type?: unknown } | null)?.type !== 'connect') return;
+      hostPort = port;
+      port.on('message', (m) => listener(m.data as ToTrainer));
+      // The service host went away: nothing is left to train for.
+      port.on('close', () => process.exit(endingWith ?? 0));
+      port.start?.();
+      send({ type: 'ready', pid: process.pid });
+    });
+  } else process.on('message', (m) => listener(m as ToTrainer));
 }
 
 let run: AbortController | undefined;
@@ -85,6 +106,8 @@ async function handle(message: ToTrainer): Promise<void> {
       await start(message);
       return;
     case 'stop':
+      // The parent acknowledged the run's last message.
+      if (endingWith !== undefined) process.exit(endingWith);
       if (run) {
         requestedAfterStep ??= lastStep;
         run.abort();
@@ -108,4 +131,5 @@ onMessage((m) => {
 process.on('uncaughtException', (e) => sendAndExit({ type: 'failed', message: `uncaught error in the trainer: ${e.message}` }, 1));
 // A parent that goes away must not leave an orphan trainer behind.
 process.on('disconnect', () => process.exit(0));
-send({ type: 'ready', pid: process.pid });
+// Under fork the parent is listening already; over a port, 'ready' goes out once main has connected it.
+if (!parentPort) send({ type: 'ready', pid: process.pid });

