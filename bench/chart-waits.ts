@@ -100,6 +100,16 @@ async function main(): Promise<void> {
       ratios.push(ms / peer);
       console.log(`  ${name.padEnd(26)} ${ms.toFixed(0).padStart(5)} ms   peer ${peer.toFixed(0).padStart(5)} ms   ratio ${(ms / peer).toFixed(2)}  ${ms <= PNG_TARGET_MS ? 'OK' : 'OVER'}`);
     }
+    // Compare's charts too (two runs of different lengths: the "share of training" axis).
+    await page.evaluate((h) => (location.hash = h), `#/compare?runs=${longRun},${shortRun}`);
+    await page.locator('[data-testid="compare-view"][data-render-ms]').waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(300);
+    const compared = (await page.evaluate(EXPORT_ALL)) as [string, number, string][];
+    for (const [name, ms, data] of compared) {
+      writeFileSync(join(EXPORTS, name), Buffer.from(data.split(',')[1]!, 'base64'));
+      console.log(`  ${name.padEnd(26)} ${ms.toFixed(0).padStart(5)} ms  ${ms <= PNG_TARGET_MS ? 'OK' : 'OVER'}`);
+    }
+    results.push(...compared);
     const worst = Math.max(...results.map((r) => r[1]));
     console.log(`PNG export, slowest chart: ${worst.toFixed(0)} ms (target ≤ ${PNG_TARGET_MS} ms) ${worst <= PNG_TARGET_MS ? 'OK' : 'OVER'}; exports in ${EXPORTS}`);
     console.log(`load average now: ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);

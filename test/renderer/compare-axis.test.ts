@@ -53,7 +53,7 @@ describe('Compare’s x axis', () => {
 
   it('draws a short run across the whole width on "share of training", as a sliver on steps', async () => {
     const width = 600;
-    const inner = width - 64 - 16;
+    const inner = width - 64 - 26;
     const { container, rerender } = render(CompareCurves, { runs, axis: 'fraction', width });
     expect(rightEnd(container, 1)).toBeCloseTo(inner, 0);
     expect(rightEnd(container, 2)).toBeCloseTo(inner, 0);
