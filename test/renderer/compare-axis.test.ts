@@ -57,7 +57,7 @@ describe('Compare’s x axis', () => {
     const { container, rerender } = render(CompareCurves, { runs, axis: 'fraction', width });
     expect(rightEnd(container, 1)).toBeCloseTo(inner, 0);
     expect(rightEnd(container, 2)).toBeCloseTo(inner, 0);
-    expect(container.querySelector('[data-axis="x"]')!.textContent).toContain('100%');
+    expect(container.querySelector('[data-panel="acc"] [data-axis="x"]')!.textContent).toContain('100%');
     await rerender({ runs, axis: 'step', width });
     expect(rightEnd(container, 1)).toBeLessThan(inner * 0.02);
   });
