@@ -7,6 +7,10 @@ import { decimate, sampleIndices, smooth } from '../../renderer/src/charts/chart
 import { heatmapGrid } from '../../renderer/src/charts/heatmap-grid';
 import { quantilesOf } from '../../renderer/src/charts/histogram-bands';
 import { LAYERS, stats } from './charts-fixtures';
+import { stubResizeObserver } from './compare-fixtures';
+
+// The chart frame measures its container (ResizeObserver); jsdom lays nothing out, so charts keep their given widths.
+stubResizeObserver();
 
 function series(steps: number) {
   const statSteps = Array.from({ length: steps }, (_, i) => i);
@@ -30,21 +34,31 @@ describe('heatmapGrid', () => {
 });
 
 describe('LayerHeatmap.canvas', () => {
-  afterEach(() => vi.restoreAllMocks());
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
+  });
 
   it('paints zero cells grey and shows the colour legend in powers of ten', () => {
-    const fills: string[] = [];
+    // The one heatmap painter hands the cells to the canvas as pixels (one per cell): count the grey ones.
+    const painted: { r: number; g: number; b: number }[] = [];
     const ctx = {
       setTransform: () => undefined,
       clearRect: () => undefined,
-      fillRect: () => undefined,
-      set fillStyle(v: string) {
-        fills.push(v);
+      drawImage: () => undefined,
+      imageSmoothingEnabled: true,
+      putImageData: (img: { data: Uint8ClampedArray }) => {
+        for (let i = 0; i < img.data.length; i += 4) if (img.data[i + 3]) painted.push({ r: img.data[i]!, g: img.data[i + 1]!, b: img.data[i + 2]! });
       },
     };
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => ctx as unknown as CanvasRenderingContext2D);
+    vi.stubGlobal('ImageData', class {
+      constructor(readonly data: Uint8ClampedArray, readonly width: number, readonly height: number) {}
+    });
+    const hex = (p: { r: number; g: number; b: number }) => `#${[p.r, p.g, p.b].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
     const { statSteps, layerStats } = series(40);
     const { container, getByTestId } = render(LayerHeatmap, { layers: LAYERS, statSteps, layerStats, width: 400, height: 240 });
+    const fills = painted.map(hex);
     expect(fills.filter((f) => f === '#8a8f99').length).toBe(Number(container.querySelector('svg[data-chart]')!.getAttribute('data-cols')));
     expect(new Set(fills).size).toBeGreaterThan(3);
     const legend = [...getByTestId('heat-legend').querySelectorAll('[data-legend-tick]')].map((t) => t.textContent);

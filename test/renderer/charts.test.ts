@@ -10,6 +10,10 @@ import LossAccuracyChart from '../../renderer/src/charts/LossAccuracyChart.svelt
 import PredictionGrid from '../../renderer/src/charts/PredictionGrid.svelte';
 import SaturationChart from '../../renderer/src/charts/SaturationChart.svelte';
 import { LAYERS, PREDICTIONS, STATS, histogram, stats } from './charts-fixtures';
+import { stubResizeObserver } from './compare-fixtures';
+
+// The chart frame measures its container (ResizeObserver); jsdom lays nothing out, so charts keep their given widths.
+stubResizeObserver();
 
 const ticks = (root: Element, axis: string) => [...root.querySelectorAll(`[data-axis="${axis}"] [data-tick]`)].map((t) => t.textContent?.trim());
 const num = (el: Element | null, attr: string) => Number(el?.getAttribute(attr));

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OKABE_ITO } from '../../renderer/src/charts/chart-math';
 import { setLocale } from '../../renderer/src/lib/i18n/i18n.svelte';
 import { RUN_COLOURS, gradientSpan, runIdsFromHash } from '../../renderer/src/views/compare/compare-data';
-import { colourTable, gridPixels, parseColour } from '../../renderer/src/views/compare/heat-paint';
+import { colourTable, gridPixels, parseColour } from '../../renderer/src/charts/heat-paint';
 import ConfigDiffTable from '../../renderer/src/views/compare/ConfigDiffTable.svelte';
 import CompareView from '../../renderer/src/views/compare/CompareView.svelte';
 import type { Comparison } from '../../electron/common/runs';

@@ -19,7 +19,17 @@ for (const c of catalogs as Catalog[]) {
   Object.assign(messages.ja, c.ja);
 }
 
-export type MessageKey = keyof typeof shell.en;
+/**
+ * Every English message, key → its literal text, derived from the message modules (each `en` is `as const`
+ * and each `ja` must have exactly its keys): a key that is missing or misspelt anywhere fails the typecheck.
+ */
+type English = typeof shell.en & typeof learn.en & typeof train.en & typeof charts.en & typeof history.en & typeof compare.en;
+export type MessageKey = keyof English;
+
+/** The `{name}` placeholders of a message text, as a union of names. */
+type Placeholders<S> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
+/** What `t` needs for a key: nothing for plain texts, every placeholder (and only those) otherwise. */
+export type MessageArgs<K extends MessageKey> = [Placeholders<English[K]>] extends [never] ? [] : [params: Record<Placeholders<English[K]>, string | number>];
 
 function systemLocale(): Locale {
   const langs = typeof navigator !== 'undefined' ? (navigator.languages ?? [navigator.language]) : [];
@@ -48,11 +58,22 @@ export function setLocale(locale: Locale): void {
 }
 
 
-/** Translate a key, filling {name} placeholders. Unknown keys show as the key itself, never blank. */
-export function t(key: string, params?: Record<string, string | number>): string {
+/** Translate a key, filling its {name} placeholders (typed: a missing or unknown parameter fails the typecheck). */
+export function t<K extends MessageKey>(key: K, ...args: MessageArgs<K>): string {
   const text = messages[i18n.locale][key] ?? messages.en[key] ?? key;
+  const params = args[0] as Record<string, string | number> | undefined;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** Whether a computed key names a message (for keys built at run time, e.g. from a unit's id). */
+export function isMessageKey(key: string): key is MessageKey {
+  return key in messages.en;
+}
+
+/** A computed key's text without parameters, or `fallback` when no message has that key. */
+export function tComputed(key: string, fallback: string = key): string {
+  return isMessageKey(key) ? (messages[i18n.locale][key] ?? messages.en[key] ?? fallback) : fallback;
 }
 
 /** Format a number for the current locale. */

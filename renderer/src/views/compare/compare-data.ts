@@ -38,6 +38,8 @@ export interface CompareRun {
   detail: RunDetail;
   layers: LayerInfo[];
   epochs: EpochPoint[];
+  /** Training steps in one epoch (what the epoch axis divides by). */
+  stepsPerEpoch: number;
   /** Per layer, the last few statistics steps folded into one (null before any statistics). */
   recent: LayerStats[] | null;
   span: GradientSpan;
@@ -88,12 +90,16 @@ export function gradientSpan(recent: readonly LayerStats[] | null): GradientSpan
   return { first, last, decades, firstZero };
 }
 
-function epochPoints(detail: RunDetail): EpochPoint[] {
+function runStepsPerEpoch(detail: RunDetail): number {
   const { config, series, epochs } = detail;
   const lastStep = series.steps.length ? series.steps[series.steps.length - 1]! : 0;
   const trainSize = config.dataset.kind === 'toy-mortgage' ? undefined : config.dataset.trainSize;
-  const per = stepsPerEpoch(trainSize, config.training.batchSize, lastStep, epochs.length);
-  return epochs.map((e) => ({ ...e, step: (e.epoch + 1) * per - 1 }));
+  return stepsPerEpoch(trainSize, config.training.batchSize, lastStep, epochs.length);
+}
+
+function epochPoints(detail: RunDetail): EpochPoint[] {
+  const per = runStepsPerEpoch(detail);
+  return detail.epochs.map((e) => ({ ...e, step: (e.epoch + 1) * per - 1 }));
 }
 
 export function prepareRuns(comparison: Comparison): CompareRun[] {
@@ -109,6 +115,7 @@ export function prepareRuns(comparison: Comparison): CompareRun[] {
       detail,
       layers: detail.layers,
       epochs: epochPoints(detail),
+      stepsPerEpoch: runStepsPerEpoch(detail),
       recent,
       span: gradientSpan(recent),
     };

@@ -1,7 +1,7 @@
 // How the History and Compare views write a run's fields: durations, dates, initializers, architecture flags.
 // Pure functions of the value and the locale, so the tables and their tests agree.
 import type { Initializer } from '../../../../electron/common/config';
-import { i18n, t } from '../../lib/i18n/i18n.svelte';
+import { i18n, t, tComputed } from '../../lib/i18n/i18n.svelte';
 
 /** 75 → "1:15", 3725 → "1:02:05", null → "—". */
 export function formatDuration(sec: number | null | undefined): string {
@@ -25,9 +25,7 @@ export function formatDate(iso: string | null | undefined): string {
 export function initializerLabel(kind: string, init?: Initializer): string {
   if (init?.kind === 'randomNormal') return `N(${init.mean}, ${init.std})`;
   if (init?.kind === 'randomUniform') return `U(${init.min}, ${init.max})`;
-  const key = `history.init.${kind}`;
-  const text = t(key);
-  return text === key ? kind : text;
+  return tComputed(`history.init.${kind}`, kind);
 }
 
 /** "BN", "Res", "BN + Res" or "—". */

@@ -17,7 +17,7 @@ const en = {
   'compare.curves.title': 'Loss and accuracy',
   'compare.curves.subtitleStep': 'Per training batch, smoothed. One colour per run.',
   'compare.curves.subtitleEpoch': 'Per epoch, on the test set. One colour per run.',
-  'compare.curves.modeLabel': 'x axis',
+  'compare.curves.modeLabel': 'values',
   'compare.curves.perStep': 'per step',
   'compare.curves.perEpoch': 'per epoch',
   'compare.curves.atStep': 'step {step}',
@@ -55,6 +55,15 @@ const en = {
   'compare.read.curves': 'Loss and accuracy: a run whose loss stays flat at ln 10 ≈ 2.30 (10 % accuracy) is not learning at all.',
   'compare.read.grad': 'Gradient charts: every step down by one power of ten is a layer that learns ten times more slowly; a mark in the “= 0” row means that layer gets no signal at all.',
   'compare.read.heat': 'Heatmaps: all panels share one colour scale, so a darker panel really has smaller gradients.',
+  'compare.axis.label': 'x axis',
+  'compare.axis.step': 'steps',
+  'compare.axis.fraction': 'share of training',
+  'compare.axis.epoch.choice': 'epochs',
+  'compare.axis.fractionTitle': 'share of each run’s training',
+  'compare.axis.epochTitle': 'epoch (each run’s own)',
+  'compare.axis.atFraction': '{pct} of training',
+  'compare.axis.help': 'Runs of different lengths: “share of training” stretches each run over the whole width.',
+  'compare.profile.legendBound': 'sigmoid bound 0.25^k from the output layer (thin dashes, sigmoid runs without BN or residual connections)',
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -75,7 +84,7 @@ const ja: Record<keyof typeof en, string> = {
   'compare.curves.title': '損失と正解率',
   'compare.curves.subtitleStep': '学習バッチごと（平滑化）。実行ごとに色分け。',
   'compare.curves.subtitleEpoch': 'エポックごと、テストデータ。実行ごとに色分け。',
-  'compare.curves.modeLabel': '横軸',
+  'compare.curves.modeLabel': '値',
   'compare.curves.perStep': 'ステップごと',
   'compare.curves.perEpoch': 'エポックごと',
   'compare.curves.atStep': 'ステップ {step}',
@@ -113,6 +122,15 @@ const ja: Record<keyof typeof en, string> = {
   'compare.read.curves': '損失と正解率: 損失が ln 10 ≈ 2.30（正解率 10 %）のまま動かない実行は、まったく学習していません。',
   'compare.read.grad': '勾配のグラフ: 1 桁下がるごとに、その層の学習は 10 倍遅くなります。「= 0」の行の印は、その層に信号がまったく届いていないことを示します。',
   'compare.read.heat': 'ヒートマップ: すべてのパネルで色目盛が共通なので、暗いパネルほど本当に勾配が小さいのです。',
+  'compare.axis.label': '横軸',
+  'compare.axis.step': 'ステップ',
+  'compare.axis.fraction': '学習の進み具合',
+  'compare.axis.epoch.choice': 'エポック',
+  'compare.axis.fractionTitle': '各実行の学習全体に対する割合',
+  'compare.axis.epochTitle': 'エポック（実行ごと）',
+  'compare.axis.atFraction': '学習の {pct}',
+  'compare.axis.help': '長さの違う実行: 「学習の進み具合」にすると、どの実行も横幅いっぱいに描かれます。',
+  'compare.profile.legendBound': 'シグモイドの上限 0.25^k（出力層から。細い破線、BN・残差接続なしのシグモイドの実行）',
 };
 
 export default { en, ja };

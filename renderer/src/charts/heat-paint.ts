@@ -1,7 +1,8 @@
-// Paint a heatmap grid onto a canvas in one drawImage: cells become pixels of a small bitmap (via a 256-entry
-// colour table) which is then stretched, unsmoothed, to the plot. Thousands of fillRect calls with a CSS colour
-// string each cost hundreds of ms for eight panels; this costs a few.
-import type { HeatGrid } from '../../charts/heatmap-grid';
+// The one heatmap painter, shared by Train's layer heatmap and Compare's panels: a grid becomes the pixels of
+// a small bitmap (one per cell, through a 256-entry colour table) stretched, unsmoothed, onto the canvas in one
+// drawImage. Thousands of fillRect calls with a CSS colour string each cost hundreds of ms for eight panels;
+// this costs a few.
+import type { HeatGrid } from './heatmap-grid';
 
 /** "#rrggbb" or "rgb(r, g, b)" → [r, g, b]. */
 export function parseColour(c: string): [number, number, number] {
