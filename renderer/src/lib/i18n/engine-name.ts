@@ -3,11 +3,10 @@
 import type { BackendName } from '../../../../electron/common/app-info';
 import { t } from './i18n.svelte';
 
-const KEYS: Record<string, string> = { kernels: 'engine.kernels', 'tfjs-ops': 'engine.tfjs-ops', tape: 'engine.tape' };
+const KEYS = { kernels: 'engine.kernels', 'tfjs-ops': 'engine.tfjs-ops', tape: 'engine.tape' } as const;
 
 export function engineName(engine: string): string {
-  const key = KEYS[engine];
-  return key ? t(key) : engine;
+  return Object.prototype.hasOwnProperty.call(KEYS, engine) ? t(KEYS[engine as keyof typeof KEYS]) : engine;
 }
 
 /** "webgpu (gradient tape)", the backend alone for runs recorded before engines were, or '—'. */
