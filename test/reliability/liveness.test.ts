@@ -64,7 +64,7 @@ describe('liveness of runs', () => {
     const owner = createService(dbPath);
     const rec = recordEvents(owner);
     try {
-      const run = owner.startRun(smallConfig({ trainSize: 600, testSize: 100, batchSize: 10, epochs: 50 }));
+      const run = owner.startRun(smallConfig({ trainSize: 600, testSize: 100, batchSize: 10, epochs: 1000 }));
       const first = owner.store.runs.row(run.id)!.heartbeat_at!;
       await new Promise((r) => setTimeout(r, HEARTBEAT_MS * 2.5));
       expect(owner.store.runs.row(run.id)!.heartbeat_at!).toBeGreaterThan(first);

@@ -13,6 +13,7 @@ import { ServiceHostStartError } from '../../electron/service/service-host-clien
 import { smallConfig, tempDir } from '../store/store-fixture';
 import { forkHost, hostInit } from './service-host-fixture';
 import { waitFor } from './service-fixture';
+import { APPLICATION_ID } from '../../electron/store/migrations/application-id';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -73,6 +74,8 @@ describe('service host process', () => {
   it('refuses a database from a newer version, naming it, and leaves it byte for byte as it was', async () => {
     const dbPath = join(tmp.dir, 'newer.db');
     const db = new Database(dbPath);
+    // A Gradient Lab file (our application id) from a newer version.
+    db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma('user_version = 9990');
     db.exec('CREATE TABLE future (x)');
     db.close();
