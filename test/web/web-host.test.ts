@@ -142,7 +142,7 @@ describe('web host', () => {
       const info = reply.result.value as AppInfo;
       expect(info.version).toBe('9.9.9');
       expect(info.host).toBe('web');
-      expect(info.backends.map((b) => b.name)).toEqual(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']);
+      expect(info.backends.map((b) => b.name)).toEqual(['tensorflow-gpu', 'webgpu', 'tensorflow', 'wasm', 'cpu']);
       expect(info.backends.find((b) => b.name === 'wasm')?.available).toBe(true);
       expect(info.kernels.available).toBe(true);
       const gpu = info.backends.find((b) => b.name === 'tensorflow-gpu')!;
