@@ -14,6 +14,11 @@ describe('backend reasons', () => {
     expect(parseBackendReason(backendReason.noBackend('@tensorflow/tfjs-node', 'tensorflow'))).toEqual({ code: 'no-backend', pkg: '@tensorflow/tfjs-node', name: 'tensorflow' });
     expect(parseBackendReason(backendReason.initFailed('wasm'))).toEqual({ code: 'init-failed', name: 'wasm' });
     expect(parseBackendReason(backendReason.failed('tensorflow-gpu', 'no CUDA device'))).toEqual({ code: 'failed', name: 'tensorflow-gpu', detail: 'no CUDA device' });
+    expect(parseBackendReason(backendReason.noGpuDevice('@tensorflow/tfjs-node-gpu'))).toEqual({ code: 'no-gpu-device', pkg: '@tensorflow/tfjs-node-gpu' });
+    expect(parseBackendReason(backendReason.probeTimeout('@tensorflow/tfjs-node-gpu', 60))).toEqual({ code: 'probe-timeout', pkg: '@tensorflow/tfjs-node-gpu', seconds: '60' });
+    expect(parseBackendReason(backendReason.probeCrashed('@tensorflow/tfjs-node', 'signal SIGABRT: x'))).toEqual({ code: 'probe-crashed', pkg: '@tensorflow/tfjs-node', detail: 'signal SIGABRT: x' });
+    expect(parseBackendReason(backendReason.noAdapter())).toEqual({ code: 'no-adapter' });
+    expect(parseBackendReason(backendReason.otherNative('@tensorflow/tfjs-node-gpu'))).toEqual({ code: 'other-native', pkg: '@tensorflow/tfjs-node-gpu' });
   });
 
   it('keeps a sentence it does not know as it is', () => {

@@ -22,7 +22,12 @@ describe('app shell in Chromium through the web host', () => {
     const table = app.page.locator('[data-testid="backend-table"]');
     await table.waitFor({ timeout: 60_000 });
     const rows = table.locator('tbody tr');
-    expect(await rows.count()).toBe(4);
+    expect(await rows.count()).toBe(5);
+    // The WebGPU rung: used where an adapter exists, else a plain reason (no GPU driver here).
+    const webgpu = table.locator('tr[data-backend="webgpu"]');
+    if ((await webgpu.getAttribute('data-available')) === 'false') {
+      expect(await webgpu.textContent()).toMatch(/WebGPU アダプターがありません|エラーが発生しました/);
+    }
     const wasm = table.locator('tr[data-backend="wasm"]');
     expect(await wasm.getAttribute('data-available')).toBe('true');
     const gpu = table.locator('tr[data-backend="tensorflow-gpu"]');

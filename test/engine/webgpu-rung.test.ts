@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BatchRecord, LayerStats } from '../../electron/common/records';
 import type { StartedMessage } from '../../electron/common/trainer-protocol';
 import { selectBackend } from '../../electron/engine/backends';
-import { webgpuFault } from '../../electron/engine/webgpu-rung';
+import { WEBGPU_TIMEOUT_ENV_VAR, webgpuFault } from '../../electron/engine/webgpu-rung';
 import { presetOn, runInChild, trainCollect } from './helpers';
 
 /** SwiftShader's Vulkan ICD as Debian's chromium installs it (.ci/run installs chromium and libvulkan1). */
@@ -69,6 +69,18 @@ describe('WebGPU rung (software adapter)', () => {
     const started = run.messages.find((m): m is StartedMessage => m.type === 'started')!;
     expect(started).toMatchObject({ backend: 'webgpu', engine: 'tape' });
     expect(started.skipped.map((s) => s.name)).toEqual(['tensorflow-gpu']);
+  }, 120_000);
+
+  it('gives up on an adapter that does not answer in time and trains one rung lower, saying why', async () => {
+    const run = await runInChild({ type: 'start', config: presetOn('seed-keras', budget) }, undefined, {
+      VK_ICD_FILENAMES: process.env.VK_ICD_FILENAMES,
+      XDG_RUNTIME_DIR: process.env.XDG_RUNTIME_DIR,
+      [WEBGPU_TIMEOUT_ENV_VAR]: '1',
+    });
+    expect(run.end?.type).toBe('done');
+    const started = run.messages.find((m): m is StartedMessage => m.type === 'started')!;
+    expect(started.skipped.find((s) => s.name === 'webgpu')).toEqual({ name: 'webgpu', reason: "backend 'webgpu' failed: no answer from the GPU driver within 0.001 s" });
+    expect(['wasm', 'cpu']).toContain(started.backend);
   }, 120_000);
 
   it('ends training with the device loss as its reason when the device goes away mid-run, without hanging', async () => {
