@@ -5,8 +5,9 @@
 // Browsers scope cookies by host, not by port: every server on 127.0.0.1 receives every cookie set here. So the
 // token never travels in a cookie. Opening the printed address (?token=…) trades it for a page cookie, named
 // with this port, whose value is derived from the token and opens only the renderer's static files (the app's
-// public code, none of the user's data); the page moves the token from the address (#token=…) into its own
-// sessionStorage (scoped by origin, port included) and sends it with the socket, which accepts nothing else.
+// public code, none of the user's data), and serves the page there and then, so a route in the address
+// (`#/train?run=5`) survives; the page moves the token from the address into its own sessionStorage (scoped by
+// origin, port included), clears it from the address bar, and sends it with the socket, which accepts nothing else.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -102,8 +103,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return { status: 401, reason: 'missing or wrong token' };
   }
 
-  function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8'): void {
+  function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
     res.writeHead(status, {
+      ...extra,
       'Content-Type': type,
       'Content-Security-Policy': webHostPolicy(port),
       'X-Content-Type-Options': 'nosniff',
@@ -114,7 +116,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res.end(body);
   }
 
-  async function serveStatic(res: ServerResponse, pathname: string): Promise<void> {
+  async function serveStatic(res: ServerResponse, pathname: string, extra: Record<string, string> = {}): Promise<void> {
     let decoded: string;
     try {
       decoded = decodeURIComponent(pathname);
@@ -128,7 +130,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     try {
       const info = await stat(file);
       if (!info.isFile()) return send(res, 404, 'Not found');
-      send(res, 200, await readFile(file), CONTENT_TYPES[extname(file)] ?? 'application/octet-stream');
+      send(res, 200, await readFile(file), CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', extra);
     } catch {
       send(res, 404, 'Not found');
     }
@@ -151,14 +153,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (refused) return send(res, refused.status, `${refused.status === 401 ? 'Unauthorized' : 'Forbidden'}: ${refused.reason}`);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
     if (url.searchParams.has('token')) {
-      // The page cookie for static files; the token moves to the fragment, which the page keeps and clears.
-      res.writeHead(303, {
-        Location: `${url.pathname}#token=${encodeURIComponent(token)}`,
-        'Set-Cookie': `${pageCookieName(port)}=${pageKey}; HttpOnly; SameSite=Strict; Path=/`,
-        'Cache-Control': 'no-store',
-        'Referrer-Policy': 'no-referrer',
-      });
-      return res.end();
+      // The page cookie for static files, and the page itself (its script keeps the token and clears the address).
+      return void serveStatic(res, url.pathname, { 'Set-Cookie': `${pageCookieName(port)}=${pageKey}; HttpOnly; SameSite=Strict; Path=/` });
     }
     void serveStatic(res, url.pathname);
   });

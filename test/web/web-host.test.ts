@@ -99,10 +99,11 @@ describe('web host', () => {
     expect(wrongCookie.status).toBe(401);
   });
 
-  it('trades the token for a same-site HttpOnly page cookie and the address fragment, then serves the renderer with a CSP', async () => {
+  it('trades the token for a same-site HttpOnly page cookie, serving the page at once, then serves the renderer with a CSP', async () => {
     const first = await get(host.port, `/?token=${host.token}`);
-    expect(first.status).toBe(303);
-    expect(first.headers.location).toBe(`/#token=${host.token}`);
+    expect(first.status).toBe(200);
+    expect(first.body).toContain('<title>Gradient Lab</title>');
+    expect(String(first.headers['referrer-policy'])).toBe('no-referrer');
     const cookie = String(first.headers['set-cookie']);
     expect(cookie).toMatch(new RegExp(`^gradient_lab_page_${host.port}=`));
     expect(cookie).toContain('HttpOnly');

@@ -1,5 +1,5 @@
-// LabClient over the web host's WebSocket. The host's redirect puts the access token in the address fragment
-// (#token=…); it moves into this tab's sessionStorage (scoped to this origin, port included, unlike cookies)
+// LabClient over the web host's WebSocket. The printed address carries the access token (?token=…, or #token=…);
+// it moves into this tab's sessionStorage (scoped to this origin, port included, unlike cookies)
 // and out of the address bar, and goes with the socket's address. Requests wait for the socket and it reconnects
 // after a drop.
 import type { LabEvent, MethodName, MethodRequest, MethodResponse } from '../../../../electron/common/contract';
@@ -13,12 +13,21 @@ interface Pending {
 
 const TOKEN_KEY = 'gradient-lab-token';
 
-/** The access token, taken from the address fragment once (main.ts does so before the views read the address). */
+/** Whether the address still carries the access token (main.ts takes it before the views read the address). */
+export function addressHasToken(): boolean {
+  return new URLSearchParams(location.search).has('token') || location.hash.startsWith('#token=');
+}
+
+/** The access token, taken from the address once; the view route in the fragment (#/train?run=5) is kept. */
 export function accessToken(): string {
-  const fromAddress = new URLSearchParams(location.hash.slice(1)).get('token');
+  const query = new URLSearchParams(location.search);
+  const fromAddress = query.get('token') ?? (location.hash.startsWith('#token=') ? new URLSearchParams(location.hash.slice(1)).get('token') : null);
   if (fromAddress) {
     sessionStorage.setItem(TOKEN_KEY, fromAddress);
-    history.replaceState(history.state, '', location.pathname + location.search);
+    query.delete('token');
+    const search = query.toString();
+    const hash = location.hash.startsWith('#token=') ? '' : location.hash;
+    history.replaceState(history.state, '', location.pathname + (search ? `?${search}` : '') + hash);
   }
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
