@@ -46,7 +46,8 @@ describe('gradient-lab CLI', () => {
     const line = await new Promise<string>((res) => createInterface({ input: child.stdout! }).once('line', res));
     expect(line).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32,}$/);
     const page = await fetch(line, { redirect: 'manual' });
-    expect(page.status).toBe(303);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Gradient Lab</title>');
     const code = await new Promise<number | null>((res) => {
       child.once('exit', (c) => res(c));
       child.kill('SIGINT');
