@@ -25,7 +25,7 @@ export default defineConfig({
       externalizeDeps: false,
       outDir: 'out/preload',
       rollupOptions: {
-        input: { index: resolve('electron/preload/index.ts') },
+        input: { index: resolve('electron/preload/index.ts'), trainer: resolve('electron/preload/trainer.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
@@ -39,7 +39,8 @@ export default defineConfig({
     ],
     build: {
       outDir: 'out/renderer',
-      rollupOptions: { input: { index: resolve('renderer/index.html') } },
+      // trainer.html: the desktop app's hidden WebGPU trainer window (electron/engine/page).
+      rollupOptions: { input: { index: resolve('renderer/index.html'), trainer: resolve('renderer/trainer.html') } },
     },
   },
 });

@@ -51,6 +51,8 @@ export default tseslint.config(
   },
   wall('common', { layers: [], packages: ['zod($|\\/)'], node: false }),
   wall('engine', { layers: ['common'], packages: ['@tensorflow\\/'], node: true }),
+  // The WebGPU trainer page (renderer/trainer.html) runs this part of the engine in Chromium: no Node built-ins.
+  { ...wall('engine', { layers: ['common'], packages: ['@tensorflow\\/'], node: false }), files: ['electron/engine/page/**/*.ts'] },
   wall('store', { layers: ['common'], packages: ['better-sqlite3$'], node: true }),
   wall('service', { layers: ['common', 'store'], packages: [], node: true }),
   wall('main', { layers: ['common', 'service', 'store'], packages: ['electron$'], node: true }),

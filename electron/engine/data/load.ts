@@ -1,8 +1,7 @@
 // One entry from a dataset config to an in-memory Dataset, and the checks that need the loaded data (an
 // idx-folder's size is known only once its files are read).
 import type { DatasetConfig } from '../../common/config';
-import { ValidationError } from '../../common/validation';
-import { trainSizeOf, type Dataset } from './dataset';
+import { assertBatchFits, type Dataset } from './dataset';
 import { defaultMnistDir, loadIdxFolder } from './mnist';
 import { loadToyMortgage } from './toy-mortgage';
 
@@ -21,11 +20,4 @@ export async function loadDataset(cfg: DatasetConfig, seed: number, mnistDir?: s
   }
 }
 
-/** Refuse, before any training, a batch larger than the training set the folder turned out to hold. */
-export function assertBatchFits(cfg: DatasetConfig, data: Dataset, batchSize: number): void {
-  const train = trainSizeOf(data);
-  if (batchSize <= train) return;
-  const where = cfg.kind === 'idx-folder' ? ` in ${cfg.folder}` : '';
-  const message = `batchSize (${batchSize}) must not exceed the training set size (${train} examples${where})`;
-  throw new ValidationError(`config.training.batchSize: ${message}`, [{ path: 'config.training.batchSize', message }]);
-}
+export { assertBatchFits };

@@ -62,7 +62,7 @@ export async function predictSample(mlp: Mlp, data: Dataset): Promise<Prediction
     label: data.testY[p]!,
     probs: Array.from(probs.subarray(i * data.classes, (i + 1) * data.classes)),
     ...(data.testPixels
-      ? { pixels: Buffer.from(data.testPixels.subarray(p * data.features, (p + 1) * data.features)).toString('base64') }
+      ? { pixels: btoa(String.fromCharCode(...data.testPixels.subarray(p * data.features, (p + 1) * data.features))) }
       : {}),
   }));
 }

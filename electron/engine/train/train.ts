@@ -35,8 +35,8 @@ export type TrainOutcome =
   | { type: 'stopped'; step: number; final?: FinalMetrics; predictions: Prediction[]; seconds: number }
   | { type: 'diverged'; step: number; what: 'loss' | 'gradient'; layer?: number; message: string };
 
-/** Let queued messages (a 'stop' from the parent) run between batches. */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Let queued messages (a 'stop' from the parent) run between batches (a page has no setImmediate). */
+const yieldToEventLoop = () => new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 export async function train(config: ExperimentConfig, data: Dataset, callbacks: TrainCallbacks = {}, signal?: AbortSignal): Promise<TrainOutcome> {
   const { epochs, batchSize, seed, statsEvery, histogramEvery } = config.training;
