@@ -8,8 +8,11 @@ import type { ErrorValue, Result } from './result';
 /** How the host starts trainers: fork them itself (plain Node, tests) or ask its parent (Electron). */
 export type TrainerSource = { kind: 'fork'; entry: string } | { kind: 'relay' };
 
-/** The kinds of trainer the parent can start; more (e.g. a Chromium WebGPU trainer) plug in beside 'node'. */
-export type TrainerKind = 'node';
+/**
+ * The kinds of trainer the parent can start: 'node' (a utility process) and 'webgpu-window' (a hidden window
+ * training on Chromium's WebGPU, the desktop app's WebGPU rung).
+ */
+export type TrainerKind = 'node' | 'webgpu-window';
 
 export interface ServiceHostInit {
   dbPath: string;

@@ -9,12 +9,15 @@ import { DB_FILE_NAME, mnistDataDir } from '../service/paths';
 import { ServiceHostClient, ServiceHostStartError, type HostProcess } from '../service/service-host-client';
 import { APP_SCHEME_PRIVILEGES, createAppRequestHandler } from './app-protocol';
 import { forwardEvents, registerIpc } from './ipc';
-import { APP_SCHEME, rendererSource } from './ipc-trust';
+import { APP_HOST, APP_SCHEME, rendererSource } from './ipc-trust';
 import { menuTemplate } from './menu';
 import { guardQuit } from './quit-guard';
 import { claimSingleInstance } from './single-instance';
 import { dialogText, type DialogKey } from './dialog-text';
 import { nodeTrainer, trainerStarter } from './trainer-starters';
+import { TRAINER_PAGE } from '../common/trainer-window';
+import { trainerWindowOptions } from './trainer-window-options';
+import { windowTrainer } from './window-trainer';
 import { denyPermissions, guardContents, secureWindowOptions } from './window-options';
 
 /** How long quitting may wait for the running run to stop and the database to close. */
@@ -58,8 +61,29 @@ function startServiceHost(): { client: ServiceHostClient; child: Electron.Utilit
     onExit: (l) => child.once('exit', (code) => l(code)),
     kill: () => void child.kill(),
   };
-  const starter = trainerStarter({ node: nodeTrainer(join(here, 'trainer.js'), (line) => console.error(line)) });
+  const log = (line: string) => console.error(line);
+  const starter = trainerStarter({
+    node: nodeTrainer(join(here, 'trainer.js'), log),
+    'webgpu-window': windowTrainer({ createWindow: createTrainerWindow, pageUrl: `${APP_SCHEME}://${APP_HOST}/${TRAINER_PAGE}`, log }),
+  });
   return { client: new ServiceHostClient(host, starter), child };
+}
+
+/** The hidden window of a 'webgpu-window' trainer (see window-trainer.ts); hardened like the app's window. */
+function createTrainerWindow(): BrowserWindow {
+  const options = trainerWindowOptions(join(here, '../preload/trainer.cjs'));
+  const win = new BrowserWindow({
+    ...options,
+    webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true },
+  });
+  guardContents(win.webContents, {
+    loadFailed: (url, reason) => console.error(`trainer window: ${url} did not load: ${reason}`),
+    preloadFailed: (path, error) => {
+      console.error(`trainer window: preload ${path} failed: ${error.message}`);
+      win.destroy();
+    },
+  });
+  return win;
 }
 
 function createWindow(): BrowserWindow {
@@ -93,6 +117,9 @@ function createWindow(): BrowserWindow {
 // Development and the smoke test may run the app on a separate profile folder (before the lock, which is per folder).
 if (!app.isPackaged && process.env.GRADIENT_LAB_USER_DATA) app.setPath('userData', process.env.GRADIENT_LAB_USER_DATA);
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+// Chromium on Linux offers WebGPU (the trainer window's rung) only with this switch; the app's own pages are
+// the only ones that run in it.
+if (process.platform === 'linux') app.commandLine.appendSwitch('enable-unsafe-webgpu');
 app.enableSandbox();
 
 if (claimSingleInstance(app, () => mainWindow)) {
@@ -138,9 +165,16 @@ if (claimSingleInstance(app, () => mainWindow)) {
     registerIpc(client.dispatch, source);
     forwardEvents((l) => client.onEvent(l), () => mainWindow?.webContents);
 
-    mainWindow = createWindow();
+    const openMainWindow = () => {
+      mainWindow = createWindow();
+      // A hidden trainer window does not keep the app open once its window is closed.
+      mainWindow.once('closed', () => {
+        if (process.platform !== 'darwin') app.quit();
+      });
+    };
+    openMainWindow();
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+      if (!mainWindow || mainWindow.isDestroyed()) openMainWindow();
     });
   });
 }

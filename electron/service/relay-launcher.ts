@@ -24,11 +24,12 @@ export class RelayLauncher implements Launcher {
     private readonly kind: TrainerKind = 'node',
   ) {}
 
-  launch(): TrainerHandle {
+  /** Ask the parent for a trainer of `kind` (the desktop app's ladder picks one per run, window-ladder.ts). */
+  launch(kind: TrainerKind = this.kind): TrainerHandle {
     const id = this.nextId++;
     const t: Pending = { outbox: [], messageListeners: [], exitListeners: [] };
     this.trainers.set(id, t);
-    this.sendToParent({ type: 'trainer:launch', id, kind: this.kind });
+    this.sendToParent({ type: 'trainer:launch', id, kind });
     return {
       get pid() {
         return t.pid;

@@ -10,7 +10,9 @@ import { createDispatcher, type Dispatch } from './dispatcher';
 import { ForkLauncher } from './fork-launcher';
 import { LabService } from './lab-service';
 import type { Launcher } from './launcher';
+import { readIdxFiles } from './idx-files';
 import { RelayLauncher } from './relay-launcher';
+import { WindowLadder } from './window-ladder';
 import { checkMnistDir, checkSqliteBinding } from './startup-checks';
 
 interface ParentPortLike {
@@ -46,7 +48,11 @@ function start(init: ServiceHostInit): void {
   if (service) return;
   let launcher: Launcher;
   if (init.trainers.kind === 'fork') launcher = new ForkLauncher({ entry: init.trainers.entry });
-  else launcher = relay = new RelayLauncher(send);
+  else {
+    // The desktop app: the ladder picks a trainer kind per run (the WebGPU window or the Node trainer).
+    const r = (relay = new RelayLauncher(send));
+    launcher = new WindowLadder({ launch: (kind) => r.launch(kind), readIdx: readIdxFiles });
+  }
   try {
     if (init.sqliteBinding) checkSqliteBinding(init.sqliteBinding, parentPort ? 'this Electron' : 'this Node.js');
     if (init.mnistDir) checkMnistDir(init.mnistDir);
