@@ -74,7 +74,7 @@ function createTrainerWindow(): BrowserWindow {
   const options = trainerWindowOptions(join(here, '../preload/trainer.cjs'));
   const win = new BrowserWindow({
     ...options,
-    webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true },
+    webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, disableBlinkFeatures: 'Auxclick' },
   });
   guardContents(win.webContents, {
     loadFailed: (url, reason) => console.error(`trainer window: ${url} did not load: ${reason}`),
