@@ -25,7 +25,9 @@ export interface TrainerPage {
   received: FromTrainer[];
   send(message: ToTrainer): Promise<void>;
   /** Send a start message whose IDX files the page fetches from the harness (the host would read them). */
-  start(config: unknown): Promise<void>;
+  start(config: unknown, mnistDir?: string): Promise<void>;
+  /** Called with each message the page sends from now on. */
+  onMessage(listener: (m: FromTrainer) => void): void;
   /** Resolve with the first message (from now on, or already received) that matches. */
   waitFor<T extends FromTrainer>(match: (m: FromTrainer) => m is T, timeoutMs: number): Promise<T>;
   closed(): boolean;
@@ -79,15 +81,21 @@ export async function openTrainerPage(args: string[]): Promise<TrainerPage> {
     browser,
     received,
     send: (message) => page.evaluate((m) => (window as unknown as { __host: MessagePort }).__host.postMessage(m), message),
-    start: (config) =>
+    start: (config, mnistDir) =>
       page.evaluate(
-        async ({ config, files }) => {
+        async ({ config, files, mnistDir }) => {
           const idxFiles: Record<string, Uint8Array> = {};
           for (const [key, name] of Object.entries(files)) idxFiles[key] = new Uint8Array(await (await fetch(`/idx/${name}`)).arrayBuffer());
-          (window as unknown as { __host: MessagePort }).__host.postMessage({ type: 'start', config, idxFiles });
+          (window as unknown as { __host: MessagePort }).__host.postMessage({ type: 'start', config, idxFiles, ...(mnistDir ? { mnistDir } : {}) });
         },
-        { config, files: MNIST_FILES },
+        { config, files: MNIST_FILES, mnistDir },
       ),
+    onMessage: (listener) => {
+      let from = received.length;
+      waiters.add(() => {
+        for (; from < received.length; from++) listener(received[from]!);
+      });
+    },
     waitFor: (match, timeoutMs) =>
       new Promise((resolve, reject) => {
         let from = 0;
