@@ -1,6 +1,7 @@
 // The Electron smoke test: the real desktop app, driven by playwright-core's _electron. It starts and shows the
 // shell; About lists the backends through the preload; a tiny run trains and is saved; quitting mid-run leaves
-// that run 'stopped' with its last metrics; a second launch hands over to the first. Where it cannot run (no
+// that run 'stopped' with its last metrics; a run asked for WebGPU trains in the hidden trainer window (or
+// records the window's reason for not); a second launch hands over to the first. Where it cannot run (no
 // Electron binary, no Electron build of the SQLite addon, no display) it says "not run, because …" — never
 // "passed".
 //   npm run test:electron            strict: exit 1 unless every check ran and passed (the release workflow)
@@ -106,6 +107,37 @@ const checks: { name: string; run: (electron: string, userData: string) => Promi
         if (after.status !== 'stopped') throw new Error(`the run quit mid-way is ${after.status}, not stopped`);
         if (after.steps < seen.steps) throw new Error(`metrics lost: step ${seen.steps} was shown, ${after.steps} saved`);
         if ((await runStatus(page, tiny)).status !== 'completed') throw new Error('the tiny run was not kept');
+      } finally {
+        await app.close();
+      }
+    },
+  },
+  {
+    name: 'a run asked for WebGPU trains in the hidden trainer window (Chromium\'s navigator.gpu), or says why not, and the window goes away',
+    run: async (electron, userData) => {
+      const { app, page } = await launch(electron, userData);
+      try {
+        const id = await page.evaluate(async (c) => {
+          const r = await (globalThis as unknown as Lab).lab.startRun({ config: c });
+          if (!r.ok) throw new Error(r.error.message);
+          return r.value.id;
+        }, { ...TINY, backend: 'webgpu' } as ExperimentConfigInput);
+        await until(() => runStatus(page, id), (s) => s.status !== 'queued' && s.status !== 'running', 180_000, 'the WebGPU run to end');
+        const summary = await page.evaluate(async (runId) => {
+          const r = await (globalThis as unknown as Lab).lab.getRun({ runId });
+          if (!r.ok) throw new Error(r.error.message);
+          return r.value.summary;
+        }, id);
+        if (summary.status !== 'completed') throw new Error(`the run ended ${summary.status}: ${summary.error ?? ''}`);
+        if (summary.backend === 'webgpu') {
+          if (summary.engine !== 'tape') throw new Error(`the window trained with engine ${summary.engine}, not tape`);
+          process.stdout.write('Electron smoke test: (the run trained on WebGPU in the hidden window)\n');
+        } else {
+          const why = summary.skipped.find((s) => s.name === 'webgpu')?.reason ?? '';
+          if (!why || /Dawn/.test(why)) throw new Error(`the run fell back to ${summary.backend} without the window's reason (${why || 'none'})`);
+          process.stdout.write(`Electron smoke test: (no WebGPU here, the run trained on ${summary.backend}: ${why})\n`);
+        }
+        await until(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length), (n) => n === 1, 20_000, 'the trainer window to close');
       } finally {
         await app.close();
       }
