@@ -15,6 +15,8 @@ import { openTrainerPage, WEBGPU_ARGS } from '../test/e2e/trainer-page-harness';
 
 const { values: args } = parseArgs({ options: { model: { type: 'string', default: 'seed-keras' }, 'train-size': { type: 'string', default: '1280' } } });
 const trainSize = Number(args['train-size']);
+/** A benchmark stays short: a page that has not finished by then is reported as such. */
+const LIMIT_MS = 180_000;
 const base = args.model === 'sigmoid-10x1024' ? getPreset('deep-sigmoid')! : getPreset('seed-keras')!;
 const config = ExperimentConfigSchema.parse({
   ...base.config,
@@ -32,9 +34,13 @@ try {
   const adapter = tp.received.find((m): m is Extract<FromTrainer, { type: 'log' }> => m.type === 'log' && m.message.startsWith('WebGPU adapter'))?.message ?? 'no adapter';
   await tp.start(config);
   const started = await tp.waitFor((m): m is StartedMessage => m.type === 'started', 120_000);
-  const end = await tp.waitFor((m): m is Extract<FromTrainer, { type: 'done' | 'failed' }> => m.type === 'done' || m.type === 'failed', 600_000);
+  const end = await tp
+    .waitFor((m): m is Extract<FromTrainer, { type: 'done' | 'failed' }> => m.type === 'done' || m.type === 'failed', LIMIT_MS)
+    .catch(() => undefined);
   const epoch = tp.received.find((m): m is EpochRecord => m.type === 'epoch');
-  page = end.type === 'done' && epoch ? { adapter, engine: started.engine, seconds: epoch.seconds, testAcc: epoch.testAcc } : `the page's run ended ${end.type}`;
+  const steps = tp.received.filter((m) => m.type === 'batch').length;
+  if (!end) page = `did not finish the epoch within ${LIMIT_MS / 1000} s (${steps} of ${started.totalSteps} steps done)`;
+  else page = end.type === 'done' && epoch ? { adapter, engine: started.engine, seconds: epoch.seconds, testAcc: epoch.testAcc } : `the page's run ended ${end.type}`;
 } finally {
   await tp.close();
 }
