@@ -47,12 +47,28 @@ function serve(root: string, idxDir: string): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-export async function openTrainerPage(args: string[]): Promise<TrainerPage> {
+/**
+ * Runs in the page before its own script: keeps each WebGPU device tfjs creates so a test can destroy it
+ * (`window.__loseDevice()`), which Chromium reports as a lost device, the way a GPU reset or a removed eGPU is.
+ */
+export function deviceLossHook(): void {
+  const proto = (globalThis as unknown as { GPUAdapter?: { prototype: { requestDevice(...a: unknown[]): Promise<{ destroy(): void }> } } }).GPUAdapter?.prototype;
+  if (!proto) return;
+  const request = proto.requestDevice;
+  proto.requestDevice = async function (this: unknown, ...a: unknown[]) {
+    const device = await request.apply(this, a);
+    (globalThis as unknown as { __loseDevice(): void }).__loseDevice = () => device.destroy();
+    return device;
+  };
+}
+
+export async function openTrainerPage(args: string[], options: { initScript?: () => void } = {}): Promise<TrainerPage> {
   const root = join(ROOT, 'out/renderer');
   if (!existsSync(join(root, TRAINER_PAGE))) throw new Error('The app is not built: run "npm run build" before the e2e tests');
   const server = await serve(root, defaultMnistDir());
   const browser = await chromium.launch({ executablePath: CHROMIUM, args });
   const context = await browser.newContext();
+  if (options.initScript) await context.addInitScript(options.initScript);
   const received: FromTrainer[] = [];
   const waiters = new Set<() => void>();
   await context.exposeFunction('__fromTrainer', (m: FromTrainer) => {

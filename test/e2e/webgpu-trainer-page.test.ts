@@ -8,7 +8,7 @@ import type { BatchRecord, LayerStats } from '../../electron/common/records';
 import type { EndMessage, FromTrainer, StartedMessage } from '../../electron/common/trainer-protocol';
 import { isEndMessage } from '../../electron/common/trainer-protocol';
 import { presetOn, trainCollect } from '../engine/helpers';
-import { openTrainerPage, WEBGPU_ARGS, type TrainerPage } from './trainer-page-harness';
+import { deviceLossHook, openTrainerPage, WEBGPU_ARGS, type TrainerPage } from './trainer-page-harness';
 
 const FIELDS: (keyof LayerStats)[] = ['gradNorm', 'gradMeanAbs', 'gradMaxAbs', 'biasGradNorm', 'deltaNorm', 'weightNorm', 'updateRatio', 'actMean', 'actStd'];
 const budget = { trainSize: 192, testSize: 200, epochs: 1, batchSize: 64, statsEvery: 1, histogramEvery: 0 };
@@ -79,6 +79,24 @@ describe('trainer page without WebGPU', () => {
       await tp.start(presetOn('deep-sigmoid', budget));
       const end = await tp.waitFor(ended, 60_000);
       expect(end).toEqual({ type: 'failed', message: r.backends[0]!.reason });
+    } finally {
+      await tp.close();
+    }
+  });
+});
+
+describe('trainer page whose GPU device is lost mid-run', () => {
+  it('fails the run with the device\'s reason instead of hanging', async () => {
+    const tp = await openTrainerPage(WEBGPU_ARGS, { initScript: deviceLossHook });
+    try {
+      await tp.waitFor((m): m is FromTrainer => m.type === 'ready', 30_000);
+      await tp.start(presetOn('deep-sigmoid', { ...budget, trainSize: 1280 }));
+      await tp.waitFor((m): m is BatchRecord => m.type === 'batch', 120_000);
+      await tp.page.evaluate(() => (window as unknown as { __loseDevice(): void }).__loseDevice());
+      const end = await tp.waitFor(ended, 30_000);
+      expect(end.type).toBe('failed');
+      expect(end.type === 'failed' && end.message).toMatch(/^the WebGPU device was lost/);
+      expect(tp.received.filter((m) => m.type === 'batch').length).toBeLessThan(20);
     } finally {
       await tp.close();
     }

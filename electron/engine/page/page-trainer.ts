@@ -12,7 +12,7 @@ import { assertBatchFits, type Dataset } from '../data/dataset';
 import { datasetOfIdxBytes } from '../data/idx-dataset';
 import { loadToyMortgage } from '../data/toy-mortgage';
 import { train } from '../train/train';
-import { activatePageWebGpu, onPageWebGpuFault, pageWebGpuFault } from './page-webgpu';
+import { activatePageWebGpu, onPageWebGpuFault, pageWebGpuFaultWithin } from './page-webgpu';
 
 /** The page's end of its port (a DOM MessagePort). */
 export interface PagePort {
@@ -23,6 +23,8 @@ export interface PagePort {
 
 /** Why the page's kernels answer is what it is: the page trains with the gradient tape on the device. */
 const NO_KERNELS = 'not used: the WebGPU trainer page trains with the gradient-tape step on the GPU';
+/** How long a failed op waits for the device to say it was lost. */
+const FAULT_SETTLE_MS = 1_000;
 /** A host that never acknowledges the run's last message: close anyway after this long. */
 const CLOSE_AFTER_END_MS = 10_000;
 
@@ -123,9 +125,9 @@ export function servePageTrainer(port: PagePort, close: () => void): void {
 
   port.addEventListener('message', (e) => {
     const m = e.data as ToTrainer;
-    handle(m).catch((err: unknown) => {
-      // After a device loss the step's own error is a bare AbortError: the device's reason says more.
-      const message = pageWebGpuFault() ?? (err instanceof Error ? err.message || err.name : String(err));
+    handle(m).catch(async (err: unknown) => {
+      // After a device loss the step's own error (a rejected mapAsync) comes first: the device's reason says more.
+      const message = (await pageWebGpuFaultWithin(FAULT_SETTLE_MS)) ?? (err instanceof Error ? err.message || err.name : String(err));
       if (m.type === 'start') end({ type: 'failed', message });
       else send({ type: 'log', message: `trainer error: ${message}` });
     });

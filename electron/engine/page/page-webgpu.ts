@@ -29,11 +29,28 @@ export interface PageWebGpu {
 }
 
 let fault: string | undefined;
+/** Whether a device is being watched (only then can a fault still arrive). */
+let watching = false;
 const faultListeners: ((reason: string) => void)[] = [];
 
 /** What went wrong on the device since it started (lost, out of memory), or undefined. */
 export function pageWebGpuFault(): string | undefined {
   return fault;
+}
+
+/**
+ * The device's fault, waiting up to `ms` for it: an op on a lost device can fail (mapAsync rejects) before the
+ * device's `lost` promise has settled, and the loss says more than the op's own error.
+ */
+export function pageWebGpuFaultWithin(ms: number): Promise<string | undefined> {
+  if (fault || !watching) return Promise.resolve(fault);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(fault), ms);
+    faultListeners.push((reason) => {
+      clearTimeout(timer);
+      resolve(reason);
+    });
+  });
 }
 
 /** Call `listener` once when the device is lost or reports an error (at once if that already happened). */
@@ -87,6 +104,7 @@ async function activate(ms: number): Promise<PageWebGpu> {
 }
 
 function watchDevice(device: WatchedDevice): void {
+  watching = true;
   void device.lost.then((info) => setFault(`the WebGPU device was lost${info.message ? `: ${info.message}` : ''}`));
   device.addEventListener?.('uncapturederror', (e) => {
     const kind = e.error?.constructor?.name === 'GPUOutOfMemoryError' ? 'out of GPU memory' : 'a WebGPU error';
