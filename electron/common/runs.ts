@@ -122,6 +122,11 @@ export interface StepSeries {
   /** layerStats[layer][i] belongs to statSteps[i]. */
   statSteps: number[];
   layerStats: LayerStats[][];
+  /** Per step (beside `steps`): ‖g‖ over every parameter before clipping; absent for runs saved before it was kept. */
+  gradNorm?: number[];
+  /** Per step, with gradient clipping on: ‖g‖ the optimizer applied, and whether the step was clipped. */
+  clippedGradNorm?: number[];
+  clipped?: boolean[];
 }
 
 export interface RunDetail {
@@ -134,6 +139,8 @@ export interface RunDetail {
   predictions: Prediction[];
   /** true when the series were thinned to the point budget. */
   decimated: boolean;
+  /** With gradient clipping on: how many of the recorded steps were clipped (every step, not the thinned series). */
+  clipping?: { clippedSteps: number; steps: number };
 }
 
 export interface ConfigDiffRow {
