@@ -112,6 +112,8 @@ export interface RunSummary {
   origin: string | null;
   /** Steps done / planned, for queued and running runs. */
   progress: { step: number; totalSteps: number } | null;
+  /** A diverged run: the step at which it diverged (its first non-finite loss or gradient); runs saved before 0040 lack it. */
+  divergedStep?: number;
 }
 
 /** One step of per-layer statistics, flattened for charts. */

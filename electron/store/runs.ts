@@ -40,6 +40,8 @@ export interface RunRow {
   owner_pid: number | null;
   /** When the owning host last said it is alive (ms since the epoch); null for runs from before heartbeats. */
   heartbeat_at: number | null;
+  /** The step a diverged run diverged at (migration 0040). */
+  diverged_step: number | null;
 }
 
 export interface NewRun {
@@ -69,6 +71,8 @@ export interface RunEnd {
   durationSec: number | null;
   final?: FinalMetrics | null;
   error?: string | null;
+  /** For a diverged run: the step it diverged at. */
+  divergedStep?: number;
 }
 
 const SORT_COLUMNS: Record<RunFilter['sort'], string> = {
@@ -124,6 +128,7 @@ export function toSummary(r: RunRow): RunSummary {
     error: r.error,
     origin: r.origin,
     progress: active ? { step: r.step, totalSteps: r.total_steps } : null,
+    ...(r.diverged_step !== null && r.diverged_step !== undefined ? { divergedStep: r.diverged_step } : {}),
   };
 }
 
@@ -154,7 +159,7 @@ export class RunsRepo {
     );
     this.endStmt = db.prepare(`UPDATE runs SET status = @status, ended_at = @endedAt, duration_sec = @durationSec,
         train_loss = @trainLoss, train_acc = @trainAcc, test_loss = @testLoss, test_acc = @testAcc, error = @error,
-        owner_pid = NULL WHERE id = @id`);
+        diverged_step = @divergedStep, owner_pid = NULL WHERE id = @id`);
     this.updateStmt = db.prepare(`UPDATE runs SET name = COALESCE(@name, name), notes = COALESCE(@notes, notes),
         tags = COALESCE(@tags, tags) WHERE id = @id`);
     this.deleteStmt = db.prepare('DELETE FROM runs WHERE id = ?');
@@ -234,6 +239,7 @@ export class RunsRepo {
       testLoss: finiteOrNull(e.final?.testLoss),
       testAcc: finiteOrNull(e.final?.testAcc),
       error: e.error ?? null,
+      divergedStep: e.divergedStep ?? null,
     });
   }
 
