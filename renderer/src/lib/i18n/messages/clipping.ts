@@ -24,6 +24,12 @@ const en = {
 
   'sweep.start.exploding': 'Run the exploding family ({count} runs)',
 
+  'learn.factor.product': 'product of |w·f′| (weights included)',
+  'learn.factor.bound': '(|w|·max f′)ⁿ bound',
+  'learn.factor.column': '|w·f′| product',
+  'learn.factor.perLayer': 'Through the weights, each layer multiplies the gradient by w·f′(a), at most |w|·max f′ = {value} in size: {verdict}',
+  'learn.factor.shrinks': 'below 1, so the product can only shrink (vanishing gradient).',
+  'learn.factor.canGrow': 'above 1, so the product can grow (exploding gradient).',
   'learn.explode.term': 'exploding gradient',
   'learn.explode.note': 'When every factor |w·σ′| is above 1 the same product grows instead: {value} after {k} layers. That is the exploding gradient; gradient clipping caps the step it causes.',
 } as const;
@@ -52,6 +58,12 @@ const ja: Record<keyof typeof en, string> = {
 
   'sweep.start.exploding': '勾配爆発の例を実行（{count} 件）',
 
+  'learn.factor.product': '|w·f′| の積（重みを含む）',
+  'learn.factor.bound': '上限 (|w|·max f′)ⁿ',
+  'learn.factor.column': '|w·f′| の積',
+  'learn.factor.perLayer': '重みも含めると、各層は勾配に w·f′(a) を掛けます。その大きさは最大で |w|·max f′ = {value} です。{verdict}',
+  'learn.factor.shrinks': '1より小さいので、積は小さくなる一方です（勾配消失）。',
+  'learn.factor.canGrow': '1より大きいので、積が大きくなり得ます（勾配爆発）。',
   'learn.explode.term': '勾配爆発',
   'learn.explode.note': 'すべての係数 |w·σ′| が1より大きいと、同じ積が逆に増えていきます。{k} 層で {value} です。これが勾配爆発で、勾配クリッピングはそれが引き起こす大きすぎる更新を抑えます。',
 };
