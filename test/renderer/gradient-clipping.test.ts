@@ -80,7 +80,7 @@ describe('RunStore', () => {
 
 describe('GradientNormChart', () => {
   it('draws an exploding run on a log axis with its non-finite step in its own row', () => {
-    const { container, getByTestId } = render(GradientNormChart, { steps: [0, 1, 2, 3], before: [1e3, 2e4, 6e7, Infinity], totalSteps: 10 });
+    const { container, getByTestId } = render(GradientNormChart, { steps: [0, 1, 2, 3], before: [1e3, 2e4, 6e7, Infinity], divergedAt: 4, totalSteps: 10 });
     expect(container.querySelector('[data-line="before"]')!.getAttribute('d')).toMatch(/^M/);
     expect(container.querySelector('[data-line="after"]')).toBeNull();
     expect(container.querySelector('[data-nonfinite-step="3"]')).not.toBeNull();
@@ -88,6 +88,11 @@ describe('GradientNormChart', () => {
     expect(ticks).toContain('10³');
     expect(ticks.some((t) => t === '10⁷' || t === '10⁸')).toBe(true);
     expect(getByTestId('chart-gradient-norm').textContent).toContain('This run does not clip');
+    // The step it diverged at is marked, and the axis ends on whole decades (10³ … 10⁸).
+    expect(container.querySelector('[data-diverged-step="4"]')).not.toBeNull();
+    expect(getByTestId('chart-gradient-norm').textContent).toContain('diverged at step 4');
+    expect(ticks[0]).toBe('10³');
+    expect(ticks.at(-1)).toBe('10⁸');
   });
 
   it('shows the applied norm, the threshold, each clipped step and the count, in both languages', () => {

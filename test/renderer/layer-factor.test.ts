@@ -4,7 +4,7 @@
 import { render } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import LayerNormChart from '../../renderer/src/charts/LayerNormChart.svelte';
-import { measuredFactor } from '../../renderer/src/views/train/layer-factor';
+import { measuredFactor, trendOf } from '../../renderer/src/views/train/layer-factor';
 import { t } from '../../renderer/src/lib/i18n/i18n.svelte';
 import { LAYERS, stats } from './charts-fixtures';
 import { stubResizeObserver } from './compare-fixtures';
@@ -20,6 +20,13 @@ describe('measured factor per layer', () => {
     expect(measuredFactor([stats(0, 0), stats(1, 1)], 'grad')).toBeNull();
     expect(measuredFactor([stats(0, Infinity), stats(1, 1)], 'grad')).toBeNull();
     expect(measuredFactor([stats(0, 1)], 'grad')).toBeNull();
+  });
+
+  it('names a factor near 1 as about constant, not as vanishing or exploding', () => {
+    expect(trendOf(0.97)).toBe('steady');
+    expect(trendOf(1.1)).toBe('steady');
+    expect(trendOf(1.7)).toBe('grows');
+    expect(trendOf(0.25)).toBe('shrinks');
   });
 
   it('draws rᵏ rising to the input side through both measured ends, named exploding', () => {

@@ -4,6 +4,14 @@
 import type { LayerStats } from '../../../../electron/common/records';
 import type { GradMetric } from '../../charts/chart-math';
 
+/** Within these, a factor per layer reads as "about constant" (×0.8 or ×1.25 per layer is already 10× over 10 layers). */
+export const STEADY = { below: 0.8, above: 1.25 } as const;
+
+/** Whether the measured factor makes the gradient grow towards the input, shrink, or stay about the same. */
+export function trendOf(r: number): 'grows' | 'shrinks' | 'steady' {
+  return r > STEADY.above ? 'grows' : r < STEADY.below ? 'shrinks' : 'steady';
+}
+
 /** The measured factor, or null when either end is not a positive finite value or there is one layer. */
 export function measuredFactor(stats: readonly LayerStats[] | null, metric: GradMetric): number | null {
   if (!stats || stats.length < 2) return null;

@@ -18,6 +18,7 @@ const en = {
   'charts.gnorm.clippedMark': 'clipped step',
   'charts.gnorm.nonFinite': 'not finite (∞ or NaN)',
   'charts.gnorm.zero': 'exactly 0',
+  'charts.gnorm.diverged': 'diverged at step {step}',
   'charts.gnorm.count': 'Clipped {n} of {total} steps.',
   'charts.gnorm.readout': 'step {step}: ‖g‖ before {before}, applied {after}{clipped}',
   'charts.gnorm.readoutClipped': ' (clipped)',
@@ -28,6 +29,7 @@ const en = {
   'charts.norm.legendFactor': 'measured rᵏ, r ≈ {r} per layer ({trend})',
   'charts.norm.grows': 'grows: exploding',
   'charts.norm.shrinks': 'shrinks: vanishing',
+  'charts.norm.steady': 'about constant',
 
   'learn.factor.product': 'product of |w·f′| (weights included)',
   'learn.factor.bound': '(|w|·max f′)ⁿ bound',
@@ -57,6 +59,7 @@ const ja: Record<keyof typeof en, string> = {
   'charts.gnorm.clippedMark': 'クリッピングしたステップ',
   'charts.gnorm.nonFinite': '有限でない値（∞ または NaN）',
   'charts.gnorm.zero': 'ちょうど 0',
+  'charts.gnorm.diverged': 'ステップ {step} で発散',
   'charts.gnorm.count': '{total} ステップ中 {n} ステップでクリッピングしました。',
   'charts.gnorm.readout': 'ステップ {step}：クリッピング前の ‖g‖ {before}、更新に使った ‖g‖ {after}{clipped}',
   'charts.gnorm.readoutClipped': '（クリッピング）',
@@ -67,6 +70,7 @@ const ja: Record<keyof typeof en, string> = {
   'charts.norm.legendFactor': '実測の rᵏ（1層あたり r ≈ {r}、{trend}）',
   'charts.norm.grows': '増加：勾配爆発',
   'charts.norm.shrinks': '減少：勾配消失',
+  'charts.norm.steady': 'ほぼ一定',
 
   'learn.factor.product': '|w·f′| の積（重みを含む）',
   'learn.factor.bound': '上限 (|w|·max f′)ⁿ',
