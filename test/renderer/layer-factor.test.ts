@@ -33,7 +33,7 @@ describe('measured factor per layer', () => {
     const s = [stats(0, 8), stats(1, 4), stats(2, 2), stats(3, 1)];
     const r = measuredFactor(s, 'grad')!;
     const label = t('charts.norm.legendFactor', { r: '2', trend: t('charts.norm.grows') });
-    const { container } = render(LayerNormChart, { layers: LAYERS, stats: s, boundFactor: r, boundLabel: label, boundSubtitle: t('charts.norm.subtitleFactor') });
+    const { container } = render(LayerNormChart, { layers: LAYERS, stats: s, boundFactor: r, boundLabel: label, boundSubtitle: t('charts.norm.subtitleFactor'), boundTitle: t('charts.norm.titleFactor') });
     const d = container.querySelector('[data-series="bound"]')!.getAttribute('d')!;
     const ys = [...d.matchAll(/[ML][^,]+,([-\d.e]+)/g)].map((m) => Number(m[1]));
     expect(ys).toHaveLength(4);
@@ -44,5 +44,7 @@ describe('measured factor per layer', () => {
     expect(ys[3]).toBeCloseTo(cy(3), 2);
     expect(container.textContent).toContain('grows: exploding');
     expect(container.textContent).toContain('above 1 it explodes');
+    expect(container.textContent).toContain('its factor per layer');
+    expect(container.textContent).not.toContain('sigmoid bound');
   });
 });

@@ -25,6 +25,7 @@ const en = {
 
   'sweep.start.exploding': 'Run the exploding family ({count} runs)',
 
+  'charts.norm.titleFactor': 'Gradient size per layer and its factor per layer',
   'charts.norm.subtitleFactor': 'Log scale. Dashed: output value × rᵏ, r = the factor |w·f′| per layer measured from the output back to the first layer; below 1 the gradient vanishes, above 1 it explodes.',
   'charts.norm.legendFactor': 'measured rᵏ, r ≈ {r} per layer ({trend})',
   'charts.norm.grows': 'grows: exploding',
@@ -66,6 +67,7 @@ const ja: Record<keyof typeof en, string> = {
 
   'sweep.start.exploding': '勾配爆発の例を実行（{count} 件）',
 
+  'charts.norm.titleFactor': '層ごとの勾配の大きさと1層あたりの係数',
   'charts.norm.subtitleFactor': '対数目盛。破線：出力層の値 × rᵏ。r は出力側から最初の層まで測った1層あたりの係数 |w·f′| で、1より小さければ勾配消失、1より大きければ勾配爆発です。',
   'charts.norm.legendFactor': '実測の rᵏ（1層あたり r ≈ {r}、{trend}）',
   'charts.norm.grows': '増加：勾配爆発',
