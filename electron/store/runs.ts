@@ -146,6 +146,9 @@ export class RunsRepo {
   private readonly beatStmt: Statement<[number, number]>;
   private readonly listStmts = new Map<string, Statement<Record<string, unknown>, RunRow>>();
 
+  /** Sets a diverged run's step (migration 0040). */
+  private divergedStmt: Statement<[number, number]> | undefined;
+
   constructor(private readonly db: Database) {
     this.insertStmt = db.prepare(`INSERT INTO runs (name, created, status, config, preset, activation, initializer, depth,
         batch_norm, residual, app_version, owner_pid, origin, total_steps)
@@ -159,7 +162,7 @@ export class RunsRepo {
     );
     this.endStmt = db.prepare(`UPDATE runs SET status = @status, ended_at = @endedAt, duration_sec = @durationSec,
         train_loss = @trainLoss, train_acc = @trainAcc, test_loss = @testLoss, test_acc = @testAcc, error = @error,
-        diverged_step = @divergedStep, owner_pid = NULL WHERE id = @id`);
+        owner_pid = NULL WHERE id = @id`);
     this.updateStmt = db.prepare(`UPDATE runs SET name = COALESCE(@name, name), notes = COALESCE(@notes, notes),
         tags = COALESCE(@tags, tags) WHERE id = @id`);
     this.deleteStmt = db.prepare('DELETE FROM runs WHERE id = ?');
@@ -239,8 +242,9 @@ export class RunsRepo {
       testLoss: finiteOrNull(e.final?.testLoss),
       testAcc: finiteOrNull(e.final?.testAcc),
       error: e.error ?? null,
-      divergedStep: e.divergedStep ?? null,
     });
+    // Prepared on first use, so that a repository over an older schema (migration tests) still opens.
+    if (e.divergedStep !== undefined) (this.divergedStmt ??= this.db.prepare('UPDATE runs SET diverged_step = ? WHERE id = ?')).run(e.divergedStep, id);
   }
 
   update(id: number, u: { name?: string; notes?: string; tags?: string[] }): void {
