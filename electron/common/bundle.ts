@@ -108,6 +108,10 @@ const BundleRunObject = z
       10_000,
       'prediction',
     ),
+    /** [step, ‖g‖ before clipping, ‖g‖ applied, clipped 0/1] for steps that recorded them (optional: older bundles lack it). */
+    gradientNorms: rows(z.tuple([Count, Metric, Metric, z.union([z.literal(0), z.literal(1)]).nullable()]), BUNDLE_ROW_LIMITS.steps, 'gradient-norm').optional(),
+    /** The step a diverged run diverged at (optional: older bundles lack it). */
+    divergedStep: Count.optional(),
   })
   .strict();
 type BundleRunFields = z.output<typeof BundleRunObject>;
@@ -126,6 +130,12 @@ const BundleRunSchema = BundleRunObject.superRefine((r, ctx) => {
   increasing(r.layerStats.map((s) => [s[0]!, s[1]!]), 'layerStats');
   increasing(r.histograms.map((h) => [h.step, h.layer]), 'histograms');
   increasing(r.epochs.map((e) => [e.epoch]), 'epochs');
+  if (r.gradientNorms) {
+    increasing(r.gradientNorms.map((g) => [g[0]]), 'gradientNorms');
+    const steps = new Set(r.steps.map((s) => s[0]));
+    const stray = r.gradientNorms.findIndex((g) => !steps.has(g[0]));
+    if (stray >= 0) ctx.addIssue({ code: 'custom', path: ['gradientNorms', stray, 0], message: 'a gradient-norm row must belong to a step of the run' });
+  }
   const badLayer = r.layerStats.findIndex((s) => s[1]! >= r.layers.length);
   if (badLayer >= 0) ctx.addIssue({ code: 'custom', path: ['layerStats', badLayer, 1], message: `layer index beyond the run's ${r.layers.length} layers` });
   consistent(r, ctx);

@@ -48,6 +48,12 @@ export interface BatchRecord {
   acc: number;
   /** Present on statistics steps (every statsEvery batches). */
   layers?: LayerStats[];
+  /** ‖g‖ over every parameter's gradient before any clipping (every step; absent in runs from before it was kept). */
+  gradNorm?: number;
+  /** With gradient clipping configured: ‖g‖ of the gradient the optimizer applied. */
+  clippedGradNorm?: number;
+  /** With gradient clipping configured: whether this step's gradient was clipped. */
+  clipped?: boolean;
 }
 
 export interface EpochRecord {

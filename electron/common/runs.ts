@@ -112,6 +112,8 @@ export interface RunSummary {
   origin: string | null;
   /** Steps done / planned, for queued and running runs. */
   progress: { step: number; totalSteps: number } | null;
+  /** A diverged run: the step at which it diverged (its first non-finite loss or gradient); runs saved before 0040 lack it. */
+  divergedStep?: number;
 }
 
 /** One step of per-layer statistics, flattened for charts. */
@@ -122,6 +124,11 @@ export interface StepSeries {
   /** layerStats[layer][i] belongs to statSteps[i]. */
   statSteps: number[];
   layerStats: LayerStats[][];
+  /** Per step (beside `steps`): ‖g‖ over every parameter before clipping; absent for runs saved before it was kept. */
+  gradNorm?: number[];
+  /** Per step, with gradient clipping on: ‖g‖ the optimizer applied, and whether the step was clipped. */
+  clippedGradNorm?: number[];
+  clipped?: boolean[];
 }
 
 export interface RunDetail {
@@ -134,6 +141,8 @@ export interface RunDetail {
   predictions: Prediction[];
   /** true when the series were thinned to the point budget. */
   decimated: boolean;
+  /** With gradient clipping on: how many of the recorded steps were clipped (every step, not the thinned series). */
+  clipping?: { clippedSteps: number; steps: number };
 }
 
 export interface ConfigDiffRow {

@@ -48,7 +48,9 @@ function readDetail(store: Store, runId: number, maxPoints: number, alignSteps?:
       const summary = requireRun(store, runId);
       const config = store.runs.config(runId)!;
       const { series, decimated } = store.metrics.series(runId, maxPoints, config.training.statsEvery, alignSteps);
+      const clipping = store.metrics.clipping(runId);
       return {
+        ...(clipping ? { clipping } : {}),
         summary,
         config,
         layers: store.runs.layers(runId),

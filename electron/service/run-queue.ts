@@ -193,6 +193,7 @@ export class RunQueue {
     let final: FinalMetrics | undefined;
     let predictions: Prediction[] = [];
     let error: string | undefined;
+    let divergedStep: number | undefined;
     switch (m.type) {
       case 'done':
         [status, final, predictions] = ['completed', m.final, m.predictions];
@@ -201,7 +202,7 @@ export class RunQueue {
         [status, final, predictions] = ['stopped', m.final, m.predictions];
         break;
       case 'diverged':
-        [status, error] = ['diverged', m.message];
+        [status, error, divergedStep] = ['diverged', m.message, m.step];
         break;
       case 'failed':
         [status, error] = ['failed', m.message];
@@ -217,7 +218,7 @@ export class RunQueue {
       error = `Saving predictions failed: ${(e as Error).message}`;
     }
     try {
-      store.write(() => store.runs.end(c.runId, { status, endedAt: new Date().toISOString(), durationSec: (Date.now() - c.startedAt) / 1000, final, error }));
+      store.write(() => store.runs.end(c.runId, { status, endedAt: new Date().toISOString(), durationSec: (Date.now() - c.startedAt) / 1000, final, error, ...(divergedStep !== undefined ? { divergedStep } : {}) }));
     } catch (e) {
       // The row stays 'running' and becomes 'interrupted' at the next start; the event still tells the user why.
       error = [error, `Saving the run's end failed: ${(e as Error).message}`].filter(Boolean).join('; ');

@@ -8,7 +8,7 @@ import { BUNDLE_FORMAT, BUNDLE_VERSION, BundleHeadSchema, BundleSchema, type Bun
 import { BUNDLE_MAX_BYTES, FINISHED_STATUSES } from '../common/runs';
 import { formatIssues, ValidationError } from '../common/validation';
 import { exceedsBudget, type JsonBudget } from './json-budget';
-import type { LayerStatRow, StepRow } from './metrics';
+import type { GradientNormRow, LayerStatRow, StepRow } from './metrics';
 import type { Store } from './store';
 
 /**
@@ -39,6 +39,12 @@ export class BundleError extends Error {
 }
 
 const finiteOrNull = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+
+/** A run's gradient norms and diverged step (migration 0040), only where it has them, so older readers see nothing new. */
+function gradientFields(store: Store, runId: number, divergedStep: number | undefined): Pick<BundleRun, 'gradientNorms' | 'divergedStep'> {
+  const norms = store.metrics.gradientNorms(runId).map(([step, g, c, k]): [number, number | null, number | null, 0 | 1 | null] => [step, finiteOrNull(g), finiteOrNull(c), k === null ? null : k ? 1 : 0]);
+  return { ...(norms.length ? { gradientNorms: norms } : {}), ...(divergedStep !== undefined ? { divergedStep } : {}) };
+}
 
 /** The bundle object for these runs (finished runs only: a running run has no end yet). */
 export function buildBundle(store: Store, runIds: number[], appVersion: string): Bundle {
@@ -85,6 +91,7 @@ export function buildBundle(store: Store, runIds: number[], appVersion: string):
         samplesPerSec: finiteOrNull(e.samplesPerSec),
       })),
       predictions: rows.predictions.map((p) => ({ ...p, probs: p.probs.map(finiteOrNull) })),
+      ...gradientFields(store, id, s.divergedStep),
     };
   });
   return { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, appVersion, exported: new Date().toISOString(), runs };
@@ -168,9 +175,11 @@ export function writeBundle(store: Store, bundle: Bundle, fileName: string): num
         durationSec: r.durationSec,
         final: f && { trainLoss: f.trainLoss ?? NaN, trainAcc: f.trainAcc ?? NaN, testLoss: f.testLoss ?? NaN, testAcc: f.testAcc ?? NaN },
         error: r.error,
+        ...(r.divergedStep !== undefined ? { divergedStep: r.divergedStep } : {}),
       });
       store.runs.update(id, { notes: r.notes, tags: r.tags });
       for (const s of r.steps) store.metrics.insertStepRow(id, s as StepRow);
+      if (r.gradientNorms) store.metrics.setGradientNorms(id, r.gradientNorms as GradientNormRow[]);
       store.metrics.insertLayerRows(id, r.layerStats as LayerStatRow[]);
       for (const h of r.histograms) store.metrics.insertHistogram(id, { type: 'histogram', ...h });
       for (const e of r.epochs) {

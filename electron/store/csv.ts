@@ -47,6 +47,10 @@ export function* csvChunks(store: Store, runId: number, table: CsvTable): Genera
     const label = (i: number) => layers[i]?.name ?? `layer${i}`;
     const header = ['step', 'epoch', 'batch', 'loss', 'acc'];
     for (let i = 0; i < nLayers; i++) for (const f of LAYER_STAT_FIELDS) header.push(`${label(i)}.${f}`);
+    // The global gradient norm before and after clipping, last so that the per-layer columns keep their places.
+    const norms = new Map(store.metrics.gradientNorms(runId).map(([step, ...rest]) => [step, rest]));
+    const noNorms = [null, null, null];
+    if (norms.size) header.push('gradNorm', 'clippedGradNorm', 'clipped');
     yield* push(line(header));
     const byStep = new Map<number, (number | null)[]>();
     for (const r of rows.layerStats) {
@@ -57,7 +61,7 @@ export function* csvChunks(store: Store, runId: number, table: CsvTable): Genera
       byStep.set(step, cells);
     }
     const empty = new Array<null>(nLayers * LAYER_STAT_FIELDS.length).fill(null);
-    for (const s of rows.steps) yield* push(line([...s, ...(byStep.get(s[0]) ?? empty)]));
+    for (const s of rows.steps) yield* push(line([...s, ...(byStep.get(s[0]) ?? empty), ...(norms.size ? (norms.get(s[0]) ?? noNorms) : [])]));
   }
   if (out.length) yield out.join('\n') + '\n';
 }

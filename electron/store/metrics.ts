@@ -21,6 +21,11 @@ export const fin = (x: number): number | null => (Number.isFinite(x) ? x : null)
 export const num = (x: number | null): number => (x === null ? NaN : x);
 
 export type StepRow = [step: number, epoch: number, batch: number, loss: number | null, acc: number | null];
+/** [step, ‖g‖ before clipping, ‖g‖ applied, clipped 0/1] as stored (migration 0040). */
+export type GradientNormRow = [step: number, gradNorm: number | null, clippedNorm: number | null, clipped: number | null];
+type StepSelRow = [step: number, loss: number | null, acc: number | null, gradNorm: number | null, clippedNorm: number | null, clipped: number | null];
+/** An optional number as stored: absent or non-finite is NULL. */
+const opt = (x: number | undefined): number | null => (x === undefined ? null : fin(x));
 /** [step, layer, ...LAYER_STAT_FIELDS] */
 export type LayerStatRow = [step: number, layer: number, ...stats: (number | null)[]];
 
@@ -70,7 +75,10 @@ export class MetricsRepo {
   private readonly stepCount: Statement<[number], { n: number; last: number | null }>;
   private readonly statCount: Statement<[number], { n: number }>;
   private readonly insStats: Statement<[number, number, number, Buffer]>;
-  private readonly stepsSel: Statement<[number, number, number], [number, number | null, number | null]>;
+  private readonly stepsSel: Statement<[number, number, number], StepSelRow>;
+  private readonly clippedCount: Statement<[number], { n: number; clipped: number | null }>;
+  private readonly normsAll: Statement<[number], GradientNormRow>;
+  private readonly updNorms: Statement<[number | null, number | null, number | null, number, number]>;
   private readonly statsSel: Statement<[number, number, number], { steps: string | null; layers: string | null; stats: string | null }>;
   private readonly stepsAll: Statement<[number], StepRow>;
   private readonly statsAll: Statement<[number], [number, number, Buffer]>;
@@ -81,7 +89,9 @@ export class MetricsRepo {
   private readonly predSel: Statement<[number], PredRowDb>;
 
   constructor(private readonly db: Database) {
-    this.insStep = db.prepare('INSERT OR REPLACE INTO steps (run_id, step, epoch, batch, loss, acc) VALUES (?, ?, ?, ?, ?, ?)');
+    this.insStep = db.prepare(
+      'INSERT OR REPLACE INTO steps (run_id, step, epoch, batch, loss, acc, grad_norm, clipped_grad_norm, clipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     this.insStats = db.prepare('INSERT OR REPLACE INTO layer_stats (run_id, step, layers, stats) VALUES (?, ?, ?, ?)');
     this.insHist = db.prepare('INSERT OR REPLACE INTO histograms (run_id, step, layer, counts, zeros, total) VALUES (?, ?, ?, ?, ?, ?)');
     this.insEpoch = db.prepare(`INSERT OR REPLACE INTO epochs (run_id, epoch, train_loss, train_acc, test_loss, test_acc, seconds,
@@ -91,8 +101,13 @@ export class MetricsRepo {
     this.stepCount = db.prepare('SELECT count(*) AS n, max(step) AS last FROM steps WHERE run_id = ?');
     this.statCount = db.prepare('SELECT count(*) AS n FROM layer_stats WHERE run_id = ?');
     this.stepsSel = db
-      .prepare('SELECT step, loss, acc FROM steps WHERE run_id = ? AND (step % ? = 0 OR step = ?) ORDER BY step')
-      .raw(true) as Statement<[number, number, number], [number, number | null, number | null]>;
+      .prepare('SELECT step, loss, acc, grad_norm, clipped_grad_norm, clipped FROM steps WHERE run_id = ? AND (step % ? = 0 OR step = ?) ORDER BY step')
+      .raw(true) as Statement<[number, number, number], StepSelRow>;
+    this.normsAll = db
+      .prepare('SELECT step, grad_norm, clipped_grad_norm, clipped FROM steps WHERE run_id = ? AND grad_norm IS NOT NULL ORDER BY step')
+      .raw(true) as Statement<[number], GradientNormRow>;
+    this.updNorms = db.prepare('UPDATE steps SET grad_norm = ?, clipped_grad_norm = ?, clipped = ? WHERE run_id = ? AND step = ?');
+    this.clippedCount = db.prepare('SELECT count(clipped) AS n, sum(clipped) AS clipped FROM steps WHERE run_id = ?');
     // One row for the whole decimated series: SQLite concatenates the blobs (as hex) in C, which is several
     // times faster than handing JavaScript one row object per step.
     this.statsSel = db.prepare(`SELECT group_concat(step, ',' ORDER BY step) AS steps, group_concat(layers, ',' ORDER BY step) AS layers,
@@ -120,7 +135,7 @@ export class MetricsRepo {
     this.db.transaction(() => {
       let last = -1;
       for (const b of records.batches) {
-        this.insStep.run(runId, b.step, b.epoch, b.batch, fin(b.loss), fin(b.acc));
+        this.insStep.run(runId, b.step, b.epoch, b.batch, fin(b.loss), fin(b.acc), opt(b.gradNorm), opt(b.clippedGradNorm), b.clipped === undefined ? null : Number(b.clipped));
         if (b.layers?.length) this.insertLayers(runId, b.step, b.layers);
         last = Math.max(last, b.step);
       }
@@ -131,7 +146,7 @@ export class MetricsRepo {
   }
 
   insertStepRow(runId: number, r: StepRow): void {
-    this.insStep.run(runId, ...r);
+    this.insStep.run(runId, ...r, null, null, null);
   }
 
   /** Rows as bundles carry them (one per step and layer, in order); non-finite values are null. */
@@ -167,6 +182,22 @@ export class MetricsRepo {
     })();
   }
 
+  /** Steps whose gradient was clipped, of the steps recorded with clipping on; null for a run without clipping. */
+  clipping(runId: number): { clippedSteps: number; steps: number } | null {
+    const { n, clipped } = this.clippedCount.get(runId)!;
+    return n > 0 ? { clippedSteps: clipped ?? 0, steps: n } : null;
+  }
+
+  /** Every step's [step, ‖g‖ before clipping, ‖g‖ applied, clipped 0/1] (CSV, bundles); steps without them are absent. */
+  gradientNorms(runId: number): GradientNormRow[] {
+    return this.normsAll.all(runId);
+  }
+
+  /** Set the gradient norms of steps already stored (bundle import). */
+  setGradientNorms(runId: number, rows: readonly GradientNormRow[]): void {
+    for (const [step, gradNorm, clippedNorm, clipped] of rows) this.updNorms.run(gradNorm, clippedNorm, clipped, runId, step);
+  }
+
   /** Number of recorded steps of a run (for choosing a common stride across runs). */
   stepCountOf(runId: number): number {
     return this.stepCount.get(runId)!.n;
@@ -183,11 +214,18 @@ export class MetricsRepo {
     const statStride = statsEvery * Math.max(1, Math.ceil(Math.max(nStat, Math.ceil((steps ?? 0) / statsEvery)) / maxPoints));
     const lastStep = last ?? -1;
     const series: StepSeries = { steps: [], loss: [], acc: [], statSteps: [], layerStats: [] };
-    for (const [step, loss, acc] of this.stepsSel.all(runId, stride, lastStep)) {
+    const norms: Required<Pick<StepSeries, 'gradNorm' | 'clippedGradNorm' | 'clipped'>> = { gradNorm: [], clippedGradNorm: [], clipped: [] };
+    for (const [step, loss, acc, gradNorm, clippedNorm, clipped] of this.stepsSel.all(runId, stride, lastStep)) {
       series.steps.push(step);
       series.loss.push(num(loss));
       series.acc.push(num(acc));
+      norms.gradNorm.push(num(gradNorm));
+      norms.clippedGradNorm.push(num(clippedNorm));
+      norms.clipped.push(clipped === 1);
     }
+    // Runs from before 0040 have no norms; runs without clipping have no norm after it.
+    if (norms.gradNorm.some((v) => !Number.isNaN(v))) series.gradNorm = norms.gradNorm;
+    if (norms.clippedGradNorm.some((v) => !Number.isNaN(v))) [series.clippedGradNorm, series.clipped] = [norms.clippedGradNorm, norms.clipped];
     const packed = this.statsSel.get(runId, statStride, lastStep);
     if (packed?.steps && packed.layers && packed.stats) {
       const bytes = Buffer.from(packed.stats, 'hex');

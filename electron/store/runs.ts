@@ -40,6 +40,8 @@ export interface RunRow {
   owner_pid: number | null;
   /** When the owning host last said it is alive (ms since the epoch); null for runs from before heartbeats. */
   heartbeat_at: number | null;
+  /** The step a diverged run diverged at (migration 0040). */
+  diverged_step: number | null;
 }
 
 export interface NewRun {
@@ -69,6 +71,8 @@ export interface RunEnd {
   durationSec: number | null;
   final?: FinalMetrics | null;
   error?: string | null;
+  /** For a diverged run: the step it diverged at. */
+  divergedStep?: number;
 }
 
 const SORT_COLUMNS: Record<RunFilter['sort'], string> = {
@@ -124,6 +128,7 @@ export function toSummary(r: RunRow): RunSummary {
     error: r.error,
     origin: r.origin,
     progress: active ? { step: r.step, totalSteps: r.total_steps } : null,
+    ...(r.diverged_step !== null && r.diverged_step !== undefined ? { divergedStep: r.diverged_step } : {}),
   };
 }
 
@@ -140,6 +145,9 @@ export class RunsRepo {
   private readonly countStmt: Statement<Record<string, unknown>, { n: number }>;
   private readonly beatStmt: Statement<[number, number]>;
   private readonly listStmts = new Map<string, Statement<Record<string, unknown>, RunRow>>();
+
+  /** Sets a diverged run's step (migration 0040). */
+  private divergedStmt: Statement<[number, number]> | undefined;
 
   constructor(private readonly db: Database) {
     this.insertStmt = db.prepare(`INSERT INTO runs (name, created, status, config, preset, activation, initializer, depth,
@@ -235,6 +243,8 @@ export class RunsRepo {
       testAcc: finiteOrNull(e.final?.testAcc),
       error: e.error ?? null,
     });
+    // Prepared on first use, so that a repository over an older schema (migration tests) still opens.
+    if (e.divergedStep !== undefined) (this.divergedStmt ??= this.db.prepare('UPDATE runs SET diverged_step = ? WHERE id = ?')).run(e.divergedStep, id);
   }
 
   update(id: number, u: { name?: string; notes?: string; tags?: string[] }): void {

@@ -34,6 +34,9 @@ describe('experiment config validation', () => {
       'deep-relu-he',
       'deep-batchnorm',
       'deep-residual',
+      'explode-relu',
+      'explode-relu-clip',
+      'explode-tanh',
     ]);
     for (const p of PRESETS) {
       expect(parse(p.config)).toEqual(p.config);

@@ -116,14 +116,23 @@ describe.each(RUNS)('$engine engine vs gradient-tape step on $backend', ({ backe
  * ±lr for any gradient above its ε whatever its size. The kernels and the tfjs-ops pass agree with each other
  * within 1e-4 on every step there (test/engine/kernels.test.ts).
  */
-const LOOSER: Record<string, number> = { 'deep-relu-he': 1e-2 };
+/**
+ * The exploding presets amplify every difference by their per-layer factor above 1 (that is what they show): even
+ * one step multiplies float32 rounding by the product of ten factors above 1 on the way back, so the engines agree
+ * within 1e-3 on the first step. Without clipping, SGD's first step is already so large that the next ones are
+ * chaotic (and non-finite by the fourth): only the first is compared. With clipping, four, and stay close.
+ */
+const EXPLODING_FIRST: Record<string, number> = { 'explode-relu': 1e-3, 'explode-relu-clip': 1e-3, 'explode-tanh': 1e-3 };
+const EXPLODING_STEPS: Record<string, number> = { 'explode-relu': 1, 'explode-tanh': 1 };
+const EXPLODING_LOOSER: Record<string, number> = { 'explode-relu-clip': 5e-2 };
+const LOOSER: Record<string, number> = { 'deep-relu-he': 1e-2, ...EXPLODING_LOOSER };
 
 describe('every preset, at its real size, on each engine that can train it (wasm backend)', () => {
   const engines: FastEngineId[] = ['tfjs-ops', 'kernels'];
   it.each(PRESETS.map((p) => ({ id: p.id, config: p.config })))('$id: same numbers as the tape for 4 steps of 64', async ({ id, config: preset }) => {
     expect((await selectBackend('wasm')).backend).toBe('wasm');
     const config = configOf({ ...preset, dataset: { kind: 'mnist', trainSize: 256, testSize: 10 } });
-    const { data, reqs } = await batchesOf(config, 4, 64);
+    const { data, reqs } = await batchesOf(config, EXPLODING_STEPS[id] ?? 4, 64);
     const tapeModel = buildMlp(config.model, data.features, data.classes, 5);
     const tape = new TapeStep(tapeModel, config.optimizer);
     const want = reqs.map((req) => tape.step(req));
@@ -133,7 +142,7 @@ describe('every preset, at its real size, on each engine that can train it (wasm
       const fast = new FastStep(model, config.optimizer, { maxBatch: 64, engine });
       reqs.forEach((req, step) => {
         const got = fast.step(req);
-        expectSameStep(want[step]!, got, `${id} on ${engine}, step ${step}`, step === 0 ? 1e-4 : (LOOSER[id] ?? 1e-4));
+        expectSameStep(want[step]!, got, `${id} on ${engine}, step ${step}`, step === 0 ? (EXPLODING_FIRST[id] ?? 1e-4) : (LOOSER[id] ?? 1e-4));
         // Where the tape's gradient is exactly zero (the seed's saturated units), so is the engine's.
         if (step > 0 && LOOSER[id]) return;
         got.layers!.forEach((s, l) => expect(s.gradZeroFrac === 0, `layer ${l} has exact zeros on both or neither`).toBe(want[step]!.layers![l]!.gradZeroFrac === 0));
@@ -143,7 +152,7 @@ describe('every preset, at its real size, on each engine that can train it (wasm
           expect(lost, `${id} ${engine} layer ${l}: exact zeros of the tape that are not zero here`).toBe(0);
         });
       });
-      expectSameModel(tapeModel, model, fast, LOOSER[id] ?? 1e-4);
+      expectSameModel(tapeModel, model, fast, LOOSER[id] ?? EXPLODING_FIRST[id] ?? 1e-4);
       model.dispose();
       ran++;
     }

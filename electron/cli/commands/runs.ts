@@ -51,7 +51,8 @@ export async function showCommand({ lab, args, opts, out }: CliContext): Promise
     `  preset      ${s.preset ?? '—'}`,
     `  model       ${c.model.activation}, hidden ${hiddenWidths(c.model).join('-')}, init ${c.model.initializer.kind}` +
       `${c.model.batchNorm ? ', batch norm' : ''}${c.model.residual ? ', residual' : ''}`,
-    `  training    ${c.optimizer.kind} lr ${c.optimizer.learningRate}, batch ${c.training.batchSize}, ${c.training.epochs} epochs, seed ${c.training.seed}`,
+    `  training    ${c.optimizer.kind} lr ${c.optimizer.learningRate}, batch ${c.training.batchSize}, ${c.training.epochs} epochs, seed ${c.training.seed}` +
+      `${c.optimizer.clip ? `, gradient clipped by ${c.optimizer.clip.kind} at ${c.optimizer.clip.threshold}` : ''}`,
     `  dataset     ${c.dataset.kind}${'trainSize' in c.dataset && c.dataset.trainSize ? ` (${c.dataset.trainSize} train / ${c.dataset.testSize} test)` : ''}`,
     `  backend     ${s.backend ?? '—'}${s.skipped.length ? ` (skipped: ${s.skipped.map((k) => `${k.name}: ${k.reason}`).join('; ')})` : ''}`,
     `  created     ${s.created}   duration ${duration(s.durationSec)}   app ${s.appVersion}`,
@@ -60,6 +61,8 @@ export async function showCommand({ lab, args, opts, out }: CliContext): Promise
     ...(s.origin ? [`  imported    from ${s.origin}`] : []),
     ...(s.notes ? [`  notes       ${s.notes}`] : []),
     `  steps       ${d.series.steps.length ? d.series.steps[d.series.steps.length - 1]! + 1 : 0} recorded`,
+    ...(s.divergedStep !== undefined ? [`  diverged    at step ${s.divergedStep}`] : []),
+    ...(d.clipping ? [`  clipped     ${d.clipping.clippedSteps} of ${d.clipping.steps} steps`] : []),
   ];
   // Every line may hold text from an imported bundle (error, preset, tags, origin, notes, backend reasons).
   out.write(lines.map((l, i) => (i === 0 ? l : printable(l))).join('\n') + '\n\n');

@@ -21,7 +21,11 @@ export interface StepResult {
   acc: number;
   /** The first layer with a non-finite gradient (kernel, bias or batch-norm γ/β), or -1 when all are finite. */
   nonFiniteLayer: number;
-  /** Per-layer statistics, on statistics steps. */
+  /** ‖g‖ over every parameter's gradient, before any clipping. */
+  gradNorm?: number;
+  /** With gradient clipping configured: ‖g‖ of what the optimizer applied, and whether this step clipped. */
+  clip?: { normAfter: number; clipped: boolean };
+  /** Per-layer statistics, on statistics steps (of the gradient applied, after clipping). */
   layers?: LayerStats[];
   /** Each layer's kernel gradient, on histogram steps (copies: valid after the next step). */
   kernelGrads?: Float32Array[];

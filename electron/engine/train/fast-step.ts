@@ -11,6 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig, ModelConfig } from '../../common/config';
 import type { DenseLayer, Mlp } from '../model/mlp';
 import { kernelsAvailable } from '../kernels/kernels';
+import { clipArrays, type ClipOutcome } from './clip';
 import { CpuOptimizer } from './cpu-optimizer';
 import type { StepEngine, StepRequest, StepResult } from './engine';
 import { KernelPass, type PassLayer } from './kernel-pass';
@@ -94,12 +95,14 @@ export class FastStep implements StepEngine {
   readonly id: FastEngineId;
   /** Whether the weights changed since the model's variables last got them (see syncVariables). */
   private variablesStale = false;
+  private readonly clip: ExperimentConfig['optimizer']['clip'];
 
   constructor(
     private readonly mlp: Mlp,
     optimizer: ExperimentConfig['optimizer'],
     options: FastStepOptions,
   ) {
+    this.clip = optimizer.clip;
     const shapes = passLayers(mlp);
     const features = mlp.layers[0]!.info.fanIn;
     this.id = options.engine;
@@ -206,6 +209,8 @@ export class FastStep implements StepEngine {
     const { logits, grads, layerStats } = this.forwardBackward(req);
 
     const { loss, acc } = lossAndAccuracy(logits, req.y, req.classes);
+    // Clipping rewrites the gradients in place (kernel memory on the kernels) before the optimizer reads them.
+    const clipped: ClipOutcome | undefined = this.clip && clipArrays(grads, this.clip);
     const sums = this.optimizer ? this.optimizer.apply(this.weights, grads) : this.kernels!.adamStep();
     this.variablesStale = true;
     if (!this.kernels) this.syncVariables();
@@ -222,7 +227,9 @@ export class FastStep implements StepEngine {
       for (let j = first[i]!; j < first[i]! + (l.bn ? 4 : 2); j++) s += sums[j]!.sumSq;
       return !Number.isFinite(s);
     });
-    const result: StepResult = { loss, acc, nonFiniteLayer };
+    const gradNorm = clipped?.normBefore ?? Math.sqrt(sums.reduce((s, p) => s + p.sumSq, 0));
+    const result: StepResult = { loss, acc, nonFiniteLayer, gradNorm };
+    if (clipped) result.clip = { normAfter: clipped.normAfter, clipped: clipped.clipped };
     if (req.withStats) {
       result.layers = layers.map((_, l) => {
         const k = first[l]!;

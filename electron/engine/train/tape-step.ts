@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig } from '../../common/config';
 import { crossEntropy, forward, updateMovingStats, type ForwardResult, type Mlp } from '../model/mlp';
 import type { StepEngine, StepRequest, StepResult } from './engine';
+import { clipTensors } from './clip';
 import { makeOptimizer } from './optimizer';
 import { layerStatsOf } from './statistics';
 
@@ -22,12 +23,14 @@ function finiteFlag(ts: tf.Tensor[]): tf.Scalar {
 export class TapeStep implements StepEngine {
   readonly id = 'tape' as const;
   private readonly optimizer: tf.Optimizer;
+  private readonly clip: ExperimentConfig['optimizer']['clip'];
 
   constructor(
     private readonly mlp: Mlp,
     optimizer: ExperimentConfig['optimizer'],
   ) {
     this.optimizer = makeOptimizer(optimizer);
+    this.clip = optimizer.clip;
   }
 
   syncVariables(): void {
@@ -39,7 +42,7 @@ export class TapeStep implements StepEngine {
   }
 
   step(req: StepRequest): StepResult {
-    const t = tapeValues(this.mlp, this.optimizer, req);
+    const t = tapeValues(this.mlp, this.optimizer, this.clip, req);
     try {
       return this.finish(req, t.dataSync() as Float32Array);
     } finally {
@@ -49,7 +52,7 @@ export class TapeStep implements StepEngine {
 
   /** The same step, read back without blocking: for backends that cannot read synchronously (WebGPU on Node). */
   async stepAsync(req: StepRequest): Promise<StepResult> {
-    const t = tapeValues(this.mlp, this.optimizer, req);
+    const t = tapeValues(this.mlp, this.optimizer, this.clip, req);
     try {
       return this.finish(req, (await t.data()) as Float32Array);
     } finally {
@@ -61,8 +64,10 @@ export class TapeStep implements StepEngine {
     const { layers } = this.mlp;
     const L = layers.length;
     const flags = values.subarray(2, 2 + L);
-    const result: StepResult = { loss: values[0]!, acc: values[1]!, nonFiniteLayer: flags.findIndex((f) => !Number.isFinite(f)) };
-    let offset = 2 + L;
+    const [normBefore, normAfter, clipped] = values.subarray(2 + L, 5 + L);
+    const result: StepResult = { loss: values[0]!, acc: values[1]!, nonFiniteLayer: flags.findIndex((f) => !Number.isFinite(f)), gradNorm: normBefore! };
+    if (this.clip) result.clip = { normAfter: normAfter!, clipped: clipped === 1 };
+    let offset = 5 + L;
     if (req.withStats) {
       result.layers = layers.map((l, i) => {
         const v = values.subarray(offset + i * SUMS_PER_LAYER, offset + (i + 1) * SUMS_PER_LAYER);
@@ -87,10 +92,11 @@ export class TapeStep implements StepEngine {
 }
 
 /**
- * One step's values as one tensor left on the backend (the caller reads and disposes it): [loss, acc, flag₀ … flag_{L-1}], then (stats) L × SUMS_PER_LAYER, then
- * (histogram) every kernel gradient flattened, layer by layer.
+ * One step's values as one tensor left on the backend (the caller reads and disposes it): [loss, acc, flag₀ … flag_{L-1},
+ * ‖g‖ before clipping, ‖g‖ after, clipped], then (stats) L × SUMS_PER_LAYER, then (histogram) every kernel gradient
+ * flattened, layer by layer. Statistics and histograms describe the gradients applied (after clipping, clip.ts).
  */
-function tapeValues(mlp: Mlp, optimizer: tf.Optimizer, req: StepRequest): tf.Tensor {
+function tapeValues(mlp: Mlp, optimizer: tf.Optimizer, clip: ExperimentConfig['optimizer']['clip'], req: StepRequest): tf.Tensor {
   const { layers, trainable } = mlp;
   return tf.tidy(() => {
     const n = req.y.length;
@@ -105,17 +111,21 @@ function tapeValues(mlp: Mlp, optimizer: tf.Optimizer, req: StepRequest): tf.Ten
       acc = tf.keep(tf.mean(tf.cast(tf.equal(tf.argMax(fwd.logits, 1), labels), 'float32')));
       return crossEntropy(fwd.logits, oneHot);
     };
-    const { value: loss, grads } = tf.valueAndGrads(f)([...trainable, ...probes]);
+    const { value: loss, grads: raw } = tf.valueAndGrads(f)([...trainable, ...probes]);
     const result = fwd!;
-    // Gradients per layer, in the order of mlp.trainable (kernel, bias, [gamma, beta]).
+    const clipping = clipTensors(raw.slice(0, trainable.length), clip);
+    const grads = [...clipping.grads, ...raw.slice(trainable.length)];
+    // Gradients per layer, in the order of mlp.trainable (kernel, bias, [gamma, beta]); finiteness before clipping.
     const perLayer: tf.Tensor[][] = [];
+    const rawPerLayer: tf.Tensor[][] = [];
     let k = 0;
     for (const l of layers) {
       const count = l.bn ? 4 : 2;
       perLayer.push(grads.slice(k, k + count));
+      rawPerLayer.push(raw.slice(k, k + count));
       k += count;
     }
-    const flags = perLayer.map((g) => finiteFlag(g));
+    const flags = rawPerLayer.map((g) => finiteFlag(g));
     const pre = req.withStats
       ? layers.map((l, i) => {
           const [gW, gb] = perLayer[i]! as [tf.Tensor, tf.Tensor];
@@ -128,7 +138,7 @@ function tapeValues(mlp: Mlp, optimizer: tf.Optimizer, req: StepRequest): tf.Ten
     trainable.forEach((v, i) => (named[v.name] = grads[i]!));
     optimizer.applyGradients(named);
     updateMovingStats(result.moments);
-    const parts: tf.Tensor[] = [tf.stack([loss, acc!, ...flags])];
+    const parts: tf.Tensor[] = [tf.stack([loss, acc!, ...flags]), clipping.outcome];
     if (req.withStats) {
       layers.forEach((l, i) => parts.push(pre[i]!, tf.reshape(sq(tf.sub(l.kernel, before[i]!)), [1]), result.actStats[i]!));
     }

@@ -104,6 +104,11 @@ export async function train(config: ExperimentConfig, data: Dataset, callbacks: 
         }
         const record: BatchRecord = { type: 'batch', step, epoch, batch, loss, acc };
         if (result.layers) record.layers = result.layers;
+        if (result.gradNorm !== undefined) record.gradNorm = result.gradNorm;
+        if (result.clip) {
+          record.clippedGradNorm = result.clip.normAfter;
+          record.clipped = result.clip.clipped;
+        }
         callbacks.onBatch?.(record);
         if (result.kernelGrads) emitHistograms(mlp, result.kernelGrads, step, callbacks);
         lossSum += loss * idx.length;

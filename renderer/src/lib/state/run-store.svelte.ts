@@ -37,6 +37,13 @@ export class RunStore {
   epochs = $state.raw<EpochPoint[]>([]);
   histograms = $state.raw<HistogramRecord[]>([]);
   recent = $state.raw<RecentLayerStats[] | null>(null);
+  /** Per step, beside `steps`: ‖g‖ before clipping (NaN where a step did not record it). */
+  gradNorm = $state.raw<number[]>([]);
+  /** With clipping on, per step: ‖g‖ applied and whether the step was clipped (empty otherwise). */
+  clippedGradNorm = $state.raw<number[]>([]);
+  clipped = $state.raw<boolean[]>([]);
+  /** With clipping on: clipped steps of all recorded steps (a saved run counts every step, not the thinned series). */
+  clipCount = $state.raw<{ clippedSteps: number; steps: number } | null>(null);
   /** true when the shown series come from a saved run (run:get), not a live stream. */
   saved = $state(false);
   /** How many times buffered events were applied (one per frame at most). */
@@ -116,6 +123,10 @@ export class RunStore {
     const layerStats = this.layerStats.map((s) => [...s]);
     const epochs = [...this.epochs];
     const histograms = [...this.histograms];
+    const gradNorm = [...this.gradNorm];
+    const clippedGradNorm = [...this.clippedGradNorm];
+    const clipped = [...this.clipped];
+    let clipCount = this.clipCount;
     for (const ev of batch) {
       if (ev.started) {
         this.layers = ev.started.layers;
@@ -130,6 +141,12 @@ export class RunStore {
         loss.push(b.loss);
         acc.push(b.acc);
         this.#epochEnd[b.epoch] = b.step;
+        gradNorm.push(b.gradNorm ?? NaN);
+        if (b.clipped !== undefined) {
+          clippedGradNorm.push(b.clippedGradNorm ?? NaN);
+          clipped.push(b.clipped);
+          clipCount = { clippedSteps: (clipCount?.clippedSteps ?? 0) + (b.clipped ? 1 : 0), steps: (clipCount?.steps ?? 0) + 1 };
+        }
         if (b.layers) {
           statSteps.push(b.step);
           for (const s of b.layers) (layerStats[s.layer] ??= []).push(s);
@@ -143,6 +160,10 @@ export class RunStore {
     this.acc = acc;
     this.statSteps = statSteps;
     this.layerStats = layerStats;
+    this.gradNorm = gradNorm;
+    this.clippedGradNorm = clippedGradNorm;
+    this.clipped = clipped;
+    this.clipCount = clipCount;
     // Only hand charts a new array when something was added, so unchanged charts do not recompute.
     if (epochs.length !== this.epochs.length) this.epochs = epochs;
     if (histograms.length !== this.histograms.length) this.histograms = histograms;
@@ -178,6 +199,10 @@ export class RunStore {
     this.statSteps = series.statSteps;
     this.layerStats = series.layerStats;
     this.histograms = detail.histograms;
+    this.gradNorm = series.gradNorm ?? [];
+    this.clippedGradNorm = series.clippedGradNorm ?? [];
+    this.clipped = series.clipped ?? [];
+    this.clipCount = detail.clipping ?? null;
     const last = series.steps[series.steps.length - 1] ?? 0;
     const train = config.dataset.kind === 'toy-mortgage' ? undefined : config.dataset.trainSize;
     const spe = stepsPerEpoch(train, config.training.batchSize, last, detail.epochs.length);
@@ -219,6 +244,10 @@ export class RunStore {
     this.epochs = [];
     this.histograms = [];
     this.recent = null;
+    this.gradNorm = [];
+    this.clippedGradNorm = [];
+    this.clipped = [];
+    this.clipCount = null;
     this.saved = false;
   }
 

@@ -28,6 +28,9 @@ export interface Draft {
   residual: boolean;
   optimizer: ExperimentConfig['optimizer']['kind'];
   learningRate: number | null;
+  /** Gradient clipping: none, by global norm, or by value (optimizer.clip). */
+  clipKind: 'none' | 'norm' | 'value';
+  clipThreshold: number | null;
   epochs: number | null;
   batchSize: number | null;
   seed: number | null;
@@ -60,6 +63,8 @@ export function draftFromConfig(c: ExperimentConfig): Draft {
     residual: c.model.residual,
     optimizer: c.optimizer.kind,
     learningRate: c.optimizer.learningRate,
+    clipKind: c.optimizer.clip?.kind ?? 'none',
+    clipThreshold: c.optimizer.clip?.threshold ?? 1,
     epochs: c.training.epochs,
     batchSize: c.training.batchSize,
     seed: c.training.seed,
@@ -93,7 +98,7 @@ export function draftToInput(d: Draft): unknown {
     ...(d.preset ? { preset: d.preset } : {}),
     dataset: datasetOf(d),
     model: { depth: d.depth, width: d.width, ...(widths ? { widths } : {}), activation: d.activation, initializer: initializerOf(d), batchNorm: d.batchNorm, residual: d.residual },
-    optimizer: { kind: d.optimizer, learningRate: d.learningRate },
+    optimizer: { kind: d.optimizer, learningRate: d.learningRate, ...(d.clipKind !== 'none' ? { clip: { kind: d.clipKind, threshold: d.clipThreshold } } : {}) },
     training: { epochs: d.epochs, batchSize: d.batchSize, seed: d.seed, statsEvery: d.statsEvery, histogramEvery: d.histogramEvery },
     ...(d.backend !== 'auto' ? { backend: d.backend } : {}),
   };
@@ -111,6 +116,7 @@ const PATH_TO_FIELD: Record<string, FieldKey> = {
   'model.initializer.min': 'initMin',
   'model.initializer.max': 'initMax',
   'optimizer.learningRate': 'learningRate',
+  'optimizer.clip.threshold': 'clipThreshold',
   'training.epochs': 'epochs',
   'training.batchSize': 'batchSize',
   'training.seed': 'seed',
