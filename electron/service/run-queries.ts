@@ -1,5 +1,6 @@
 // Reading saved runs for charts: one run's detail with its series thinned to a point budget, and comparisons of
-// up to 8 runs whose series share one stride (so their points line up) plus a diff of only the differing fields.
+// up to 8 runs whose series share one stride (so their points line up; without histograms and predictions, which
+// Compare does not draw) plus a diff of only the differing fields.
 import type { ExperimentConfig } from '../common/config';
 import { FINISHED_STATUSES, type Comparison, type ConfigDiffRow, type RunDetail } from '../common/runs';
 import { ValidationError } from '../common/validation';
@@ -67,7 +68,9 @@ export function compareRuns(store: Store, runIds: number[], maxPoints: number): 
   if (unique.length !== runIds.length) throw new ValidationError('runIds: each run may appear only once in a comparison');
   for (const id of runIds) requireRun(store, id);
   const longest = Math.max(...runIds.map((id) => store.metrics.stepCountOf(id)));
-  const runs = runIds.map((id) => getRunDetail(store, id, maxPoints, longest));
+  // A comparison carries what the Compare view draws: the step series, not each run's gradient histograms or
+  // test predictions (a tenth of the bytes of eight long runs, for nothing on screen).
+  const runs = runIds.map((id) => ({ ...getRunDetail(store, id, maxPoints, longest), histograms: [], predictions: [] }));
   return { runs, diff: configDiff(runs.map((r) => r.config)) };
 }
 

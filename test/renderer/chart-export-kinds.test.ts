@@ -3,7 +3,6 @@
 // compared runs with their colours, and — for the colour-coded charts — its colour scale with labels; in both
 // languages.
 import { render } from '@testing-library/svelte';
-import type { Component } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import GradientFlowDiagram from '../../renderer/src/charts/GradientFlowDiagram.svelte';
 import GradientHistogram from '../../renderer/src/charts/GradientHistogram.svelte';
@@ -24,9 +23,12 @@ import { seedComparison, stubResizeObserver } from './compare-fixtures';
 
 stubResizeObserver();
 
+/** Any chart component, as the testing library renders it. */
+type AnyChart = Parameters<typeof render>[0];
+
 interface Kind {
   name: string;
-  component: Component<never>;
+  component: AnyChart;
   props: () => Record<string, unknown>;
   /** Runs the chart compares (their names and colours must be in the legend). */
   runs?: () => CompareRun[];
@@ -41,22 +43,22 @@ const layerStats = () => LAYERS.map((l) => steps.map((s) => stats(l.index, l.ind
 let compared: CompareRun[] = [];
 
 const KINDS: Kind[] = [
-  { name: 'loss-accuracy', component: LossAccuracyChart as Component<never>, axes: true, props: () => ({ steps, loss: steps.map((s) => 2 / (1 + s)), acc: steps.map((s) => s / 40) }) },
-  { name: 'gradient-flow', component: GradientFlowDiagram as Component<never>, colourScale: true, props: () => ({ layers: LAYERS, stats: STATS, width: 700 }) },
-  { name: 'layer-norm', component: LayerNormChart as Component<never>, axes: true, props: () => ({ layers: LAYERS, stats: STATS }) },
-  { name: 'layer-heatmap', component: LayerHeatmap as Component<never>, axes: true, colourScale: true, props: () => ({ layers: LAYERS, statSteps: steps, layerStats: layerStats(), width: 600 }) },
+  { name: 'loss-accuracy', component: LossAccuracyChart as AnyChart, axes: true, props: () => ({ steps, loss: steps.map((s) => 2 / (1 + s)), acc: steps.map((s) => s / 40) }) },
+  { name: 'gradient-flow', component: GradientFlowDiagram as AnyChart, colourScale: true, props: () => ({ layers: LAYERS, stats: STATS, width: 700 }) },
+  { name: 'layer-norm', component: LayerNormChart as AnyChart, axes: true, props: () => ({ layers: LAYERS, stats: STATS }) },
+  { name: 'layer-heatmap', component: LayerHeatmap as AnyChart, axes: true, colourScale: true, props: () => ({ layers: LAYERS, statSteps: steps, layerStats: layerStats(), width: 600 }) },
   {
     name: 'gradient-histogram',
-    component: GradientHistogram as Component<never>,
+    component: GradientHistogram as AnyChart,
     axes: true,
     props: () => ({ layers: LAYERS, histograms: steps.map((s) => histogram(s, 1, -4, 90, 10)), layer: 1, width: 600 }),
   },
-  { name: 'saturation', component: SaturationChart as Component<never>, axes: true, props: () => ({ layers: LAYERS, statSteps: steps, layerStats: layerStats() }) },
-  { name: 'predictions', component: PredictionGrid as Component<never>, props: () => ({ predictions: PREDICTIONS, width: 600 }) },
-  { name: 'compare-curves', component: CompareCurves as Component<never>, axes: true, runs: () => compared, props: () => ({ runs: compared, width: 600 }) },
-  { name: 'compare-grad-time', component: CompareGradTime as Component<never>, axes: true, runs: () => compared, props: () => ({ runs: compared, width: 600 }) },
-  { name: 'compare-layer-profile', component: CompareLayerProfile as Component<never>, axes: true, runs: () => compared, props: () => ({ runs: compared, width: 600 }) },
-  { name: 'compare-heatmaps', component: CompareHeatmaps as Component<never>, colourScale: true, runs: () => compared, props: () => ({ runs: compared, width: 900 }) },
+  { name: 'saturation', component: SaturationChart as AnyChart, axes: true, props: () => ({ layers: LAYERS, statSteps: steps, layerStats: layerStats() }) },
+  { name: 'predictions', component: PredictionGrid as AnyChart, props: () => ({ predictions: PREDICTIONS, width: 600 }) },
+  { name: 'compare-curves', component: CompareCurves as AnyChart, axes: true, runs: () => compared, props: () => ({ runs: compared, width: 600 }) },
+  { name: 'compare-grad-time', component: CompareGradTime as AnyChart, axes: true, runs: () => compared, props: () => ({ runs: compared, width: 600 }) },
+  { name: 'compare-layer-profile', component: CompareLayerProfile as AnyChart, axes: true, runs: () => compared, props: () => ({ runs: compared, width: 600 }) },
+  { name: 'compare-heatmaps', component: CompareHeatmaps as AnyChart, colourScale: true, runs: () => compared, props: () => ({ runs: compared, width: 900 }) },
 ];
 
 const CJK = /[\u3040-\u30ff\u4e00-\u9fff]/;
