@@ -122,6 +122,11 @@ export interface StepSeries {
   /** layerStats[layer][i] belongs to statSteps[i]. */
   statSteps: number[];
   layerStats: LayerStats[][];
+  /**
+   * When the series is thinned: per point, the lowest and highest loss and accuracy of the steps it stands for
+   * (itself up to the next point), so a chart can draw their envelope and no spike is lost.
+   */
+  envelope?: { lossMin: number[]; lossMax: number[]; accMin: number[]; accMax: number[] };
 }
 
 export interface RunDetail {

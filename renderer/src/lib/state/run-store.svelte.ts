@@ -37,6 +37,8 @@ export class RunStore {
   epochs = $state.raw<EpochPoint[]>([]);
   histograms = $state.raw<HistogramRecord[]>([]);
   recent = $state.raw<RecentLayerStats[] | null>(null);
+  /** Per point of a thinned saved series, the range of the batches it stands for (live points come after it). */
+  envelope = $state.raw<RunDetail['series']['envelope']>(undefined);
   /** true when the shown series come from a saved run (run:get), not a live stream. */
   saved = $state(false);
   /** How many times buffered events were applied (one per frame at most). */
@@ -180,6 +182,7 @@ export class RunStore {
     this.acc = series.acc;
     this.statSteps = series.statSteps;
     this.layerStats = series.layerStats;
+    this.envelope = series.envelope;
     this.histograms = detail.histograms;
     const last = series.steps[series.steps.length - 1] ?? 0;
     const train = config.dataset.kind === 'toy-mortgage' ? undefined : config.dataset.trainSize;
@@ -263,6 +266,7 @@ export class RunStore {
     this.epochs = [];
     this.histograms = [];
     this.recent = null;
+    this.envelope = undefined;
     this.saved = false;
   }
 
