@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, startServer, stopServer } from '../test/e2e/harness';
-import { importRuns, syntheticRun } from '../test/e2e/synthetic-runs';
+import { syntheticRun, writeRuns } from '../test/e2e/synthetic-runs';
 
 const { values: args } = parseArgs({ options: { repeat: { type: 'string', default: '5' } } });
 const REPEAT = Math.max(1, Number(args.repeat));
@@ -63,6 +63,7 @@ async function openTimes(page: Page, runId: number): Promise<number[]> {
     await page.waitForTimeout(200);
     const ms = (await page.evaluate(OPEN(runId))) as number;
     if (i > 0) times.push(ms); // the first opening warms the caches and the JIT
+    else console.log(`  first opening (cold: nothing cached, JIT cold): ${ms.toFixed(0)} ms`);
   }
   return times;
 }
@@ -70,7 +71,7 @@ async function openTimes(page: Page, runId: number): Promise<number[]> {
 async function main(): Promise<void> {
   const tmp = mkdtempSync(join(tmpdir(), 'gradient-lab-bench-waits-'));
   const dbPath = join(tmp, 'lab.db');
-  const [longRun, shortRun] = importRuns(tmp, dbPath, [syntheticRun(4, 'deep-sigmoid', 10, 500), syntheticRun(5, 'deep-sigmoid', 1, 500)]);
+  const [longRun, shortRun] = writeRuns(dbPath, [syntheticRun(4, 'deep-sigmoid', 10, 500), syntheticRun(5, 'deep-sigmoid', 1, 500)]);
   const { url, server } = await startServer(dbPath);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {

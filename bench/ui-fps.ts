@@ -31,6 +31,29 @@ const fpsOf = (r: Frames) => Math.round((r.frames / r.seconds) * 10) / 10;
 async function main(): Promise<void> {
   const app = await startApp({ viewport: { width: 1920, height: 1080 } });
   const { page } = app;
+
+  /** Count frames; with PROFILE=1 also print the functions that took the most main-thread time meanwhile. */
+  async function measure(): Promise<Frames> {
+    const cdp = process.env.PROFILE ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
+    const frames = (await page.evaluate(COUNT_FRAMES)) as Frames;
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      const self = new Map<string, number>();
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      (profile.samples ?? []).forEach((id, i) => {
+        const n = byId.get(id)!;
+        const key = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+        self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+      });
+      console.log(`profile (${fpsOf(frames)} fps):`);
+      for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 14)) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${k}`);
+    }
+    return frames;
+  }
   try {
     await page.locator('[data-testid="train-view"]').waitFor();
     await page.selectOption('[data-testid="preset-picker"]', 'deep-sigmoid');
@@ -42,23 +65,7 @@ async function main(): Promise<void> {
     const t0 = Date.now();
     while (Number(await bar.getAttribute('data-step')) < WARMUP_STEPS && Date.now() - t0 < 120_000) await page.waitForTimeout(250);
     const before = Number(await bar.getAttribute('data-step'));
-    const cdp = process.env.PROFILE ? await page.context().newCDPSession(page) : null;
-    if (cdp) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.start');
-    }
-    const result = (await page.evaluate(COUNT_FRAMES)) as Frames;
-    if (cdp) {
-      const { profile } = await cdp.send('Profiler.stop');
-      const self = new Map<string, number>();
-      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-      (profile.samples ?? []).forEach((id, i) => {
-        const n = byId.get(id)!;
-        const key = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
-        self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
-      });
-      for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${k}`);
-    }
+    const result = await measure();
     const after = Number(await bar.getAttribute('data-step'));
     await page.screenshot({ path: join(app.outDir, 'bench-ui-fps.png'), fullPage: true });
 
@@ -78,7 +85,7 @@ async function main(): Promise<void> {
       poll();
     })`);
     const reloadMs = Date.now() - reloadStart;
-    const again = (await page.evaluate(COUNT_FRAMES)) as Frames;
+    const again = await measure();
     await page.screenshot({ path: join(app.outDir, 'bench-ui-fps-after-reload.png'), fullPage: true });
     await page.click('[data-testid="run-stop"]').catch(() => undefined);
     await page.locator('[data-testid="run-progress"]').waitFor();

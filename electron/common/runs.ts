@@ -53,6 +53,11 @@ export const CompareRequestSchema = z
       .min(RUN_LIMITS.compareMin, `pick at least ${RUN_LIMITS.compareMin} runs to compare`)
       .max(RUN_LIMITS.compareMax, `at most ${RUN_LIMITS.compareMax} runs can be compared`),
     maxPoints: z.number().int().min(10).max(100_000).default(2000),
+    /**
+     * Only what the Compare view draws: the step series and, per layer, the two gradient measures as columns
+     * (`series.gradients`, `series.layerStats` left empty); no histograms or predictions. A fraction of the bytes.
+     */
+    gradientsOnly: z.boolean().optional(),
   })
   .strict();
 
@@ -129,6 +134,13 @@ export interface StepSeries {
   /** Per step, with gradient clipping on: ‖g‖ the optimizer applied, and whether the step was clipped. */
   clippedGradNorm?: number[];
   clipped?: boolean[];
+  /**
+   * When the series is thinned: per point, the lowest and highest loss and accuracy of the steps it stands for
+   * (itself up to the next point), so a chart can draw their envelope and no spike is lost.
+   */
+  envelope?: { lossMin: number[]; lossMax: number[]; accMin: number[]; accMax: number[] };
+  /** In a comparison asked `gradientsOnly`: gradNorm[layer][i] and deltaNorm[layer][i] belong to statSteps[i]. */
+  gradients?: { gradNorm: number[][]; deltaNorm: number[][] };
 }
 
 export interface RunDetail {

@@ -210,7 +210,7 @@ export class LabService {
       'run:get': async (r) => getRunDetail(this.store, r.runId, r.maxPoints),
       'run:update': async (r) => this.updateRun(r),
       'run:delete': async (r) => this.deleteRuns(r.runIds),
-      'run:compare': async (r) => compareRuns(this.store, r.runIds, r.maxPoints),
+      'run:compare': async (r) => compareRuns(this.store, r.runIds, r.maxPoints, r.gradientsOnly),
       'queue:get': async () => this.queue.state(),
       'bundle:export': async (r) => this.exportBundle(r.runIds),
       'bundle:import': async (r) => {

@@ -1,5 +1,6 @@
 // Reading saved runs for charts: one run's detail with its series thinned to a point budget, and comparisons of
-// up to 8 runs whose series share one stride (so their points line up) plus a diff of only the differing fields.
+// up to 8 runs whose series share one stride (so their points line up; on request only what Compare draws) plus
+// a diff of only the differing fields.
 import type { ExperimentConfig } from '../common/config';
 import { FINISHED_STATUSES, type Comparison, type ConfigDiffRow, type RunDetail } from '../common/runs';
 import { ValidationError } from '../common/validation';
@@ -64,13 +65,24 @@ function readDetail(store: Store, runId: number, maxPoints: number, alignSteps?:
     .deferred();
 }
 
-export function compareRuns(store: Store, runIds: number[], maxPoints: number): Comparison {
+export function compareRuns(store: Store, runIds: number[], maxPoints: number, gradientsOnly = false): Comparison {
   const unique = [...new Set(runIds)];
   if (unique.length !== runIds.length) throw new ValidationError('runIds: each run may appear only once in a comparison');
   for (const id of runIds) requireRun(store, id);
   const longest = Math.max(...runIds.map((id) => store.metrics.stepCountOf(id)));
-  const runs = runIds.map((id) => getRunDetail(store, id, maxPoints, longest));
+  const details = runIds.map((id) => getRunDetail(store, id, maxPoints, longest));
+  const runs = gradientsOnly ? details.map(gradientsOf) : details;
   return { runs, diff: configDiff(runs.map((r) => r.config)) };
+}
+
+/**
+ * What the Compare view draws of a run: its step series and the two gradient measures per layer as plain columns,
+ * without the other statistics, the histograms and the predictions (for eight long runs, 9 MB of JSON become 2).
+ */
+export function gradientsOf(detail: RunDetail): RunDetail {
+  const { layerStats, ...series } = detail.series;
+  const gradients = { gradNorm: layerStats.map((l) => l.map((s) => s.gradNorm)), deltaNorm: layerStats.map((l) => l.map((s) => s.deltaNorm)) };
+  return { ...detail, series: { ...series, layerStats: [], gradients }, histograms: [], predictions: [] };
 }
 
 function flatten(value: unknown, prefix: string, out: Map<string, unknown>): void {

@@ -85,6 +85,7 @@ export class MetricsRepo {
   private readonly histSteps: Statement<[number], { step: number }>;
   private readonly histSel: Statement<[number, string], HistRowDb>;
   private readonly histAll: Statement<[number], HistRowDb>;
+  private readonly envelopeSel: Statement<[number, number], [number, number | null, number | null, number | null, number | null]>;
   private readonly epochsSel: Statement<[number], EpochRowDb>;
   private readonly predSel: Statement<[number], PredRowDb>;
 
@@ -113,6 +114,10 @@ export class MetricsRepo {
     this.statsSel = db.prepare(`SELECT group_concat(step, ',' ORDER BY step) AS steps, group_concat(layers, ',' ORDER BY step) AS layers,
         group_concat(hex(stats), '' ORDER BY step) AS stats
       FROM layer_stats WHERE run_id = ? AND (step % ? = 0 OR step = ?)`);
+    // Per stride-wide bucket of steps, the range of loss and accuracy: the envelope of a thinned series.
+    this.envelopeSel = db
+      .prepare('SELECT step / CAST(? AS INTEGER) AS b, min(loss), max(loss), min(acc), max(acc) FROM steps WHERE run_id = ? GROUP BY b ORDER BY b')
+      .raw(true) as Statement<[number, number], [number, number | null, number | null, number | null, number | null]>;
     this.stepsAll = db.prepare('SELECT step, epoch, batch, loss, acc FROM steps WHERE run_id = ? ORDER BY step').raw(true) as Statement<
       [number],
       StepRow
@@ -226,6 +231,18 @@ export class MetricsRepo {
     // Runs from before 0040 have no norms; runs without clipping have no norm after it.
     if (norms.gradNorm.some((v) => !Number.isNaN(v))) series.gradNorm = norms.gradNorm;
     if (norms.clippedGradNorm.some((v) => !Number.isNaN(v))) [series.clippedGradNorm, series.clipped] = [norms.clippedGradNorm, norms.clipped];
+    if (stride > 1) {
+      const buckets = new Map(this.envelopeSel.all(stride, runId).map((r) => [r[0], r]));
+      const env = { lossMin: [] as number[], lossMax: [] as number[], accMin: [] as number[], accMax: [] as number[] };
+      for (const step of series.steps) {
+        const r = buckets.get(Math.floor(step / stride));
+        env.lossMin.push(num(r?.[1] ?? null));
+        env.lossMax.push(num(r?.[2] ?? null));
+        env.accMin.push(num(r?.[3] ?? null));
+        env.accMax.push(num(r?.[4] ?? null));
+      }
+      series.envelope = env;
+    }
     const packed = this.statsSel.get(runId, statStride, lastStep);
     if (packed?.steps && packed.layers && packed.stats) {
       const bytes = Buffer.from(packed.stats, 'hex');

@@ -1,8 +1,9 @@
 // Every screen size a workshop meets (a 1024×768 projector, a 1280×720 laptop, a 1920×1080 display), in both
 // languages: the Train view of a finished 10-layer run, the Compare view of runs of very different lengths, the
 // History and the Learn view. Checked from element boxes in Chromium: the page never scrolls sideways, chart
-// labels neither overlap nor leave their chart, words such as 完了 never break across lines. Screenshots go to
-// test-results/e2e/screens-*.png.
+// labels neither overlap nor leave their chart (in the drawing and around it: title, switches, legend), words such
+// as 完了 never break across lines, and every chart exported as SVG reads back with its title, legend and the
+// compared runs' names. Screenshots go to test-results/e2e/screens-*.png.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +55,20 @@ const AUDIT = `(() => {
     const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
     if (lines.size > 1) problems.push('"' + text + '" breaks across lines');
   }
+  // A chart's own words outside its drawing (title, switches, buttons, legend entries) never overlap each other
+  // and stay inside the chart's frame.
+  for (const chart of document.querySelectorAll('figure[data-testid^="chart-"]')) {
+    const id = chart.getAttribute('data-testid');
+    const box = chart.getBoundingClientRect();
+    const parts = [...chart.querySelectorAll('[data-chart-title], [data-chart-subtitle], [data-chart-tools] button, [data-chart-tools] label, [data-chart-tools] select, [data-chart-legend] > *')].filter(visible);
+    const rects = parts.map((el) => ({ el, r: el.getBoundingClientRect() }));
+    for (const { el, r } of rects) {
+      if (r.left < box.left - 1 || r.right > box.right + 1) problems.push(id + ': "' + name(el) + '" leaves the chart');
+    }
+    for (let i = 0; i < rects.length; i++)
+      for (let j = i + 1; j < rects.length; j++)
+        if (!rects[i].el.contains(rects[j].el) && !rects[j].el.contains(rects[i].el) && overlap(rects[i].r, rects[j].r)) problems.push(id + ': "' + name(rects[i].el) + '" overlaps "' + name(rects[j].el) + '"');
+  }
   // Text blocks that hide part of their text.
   for (const el of document.querySelectorAll('p, h2, h3, td, th, label, button, .note, [data-testid$="-notes"]')) {
     if (!visible(el)) continue;
@@ -61,6 +76,46 @@ const AUDIT = `(() => {
     if (s.overflow === 'visible' && s.overflowX === 'visible') continue;
     if (s.textOverflow === 'ellipsis') continue;
     if (el.scrollWidth > el.clientWidth + 2 || el.scrollHeight > el.clientHeight + 2) problems.push('clipped text "' + name(el) + '"');
+  }
+  return problems;
+})()`;
+
+/**
+ * Export every chart on the page as SVG (the button a user clicks; the download is caught) and read each file
+ * back: problems when one lacks its title, its legend, the names of the compared runs, or keeps no text.
+ */
+const EXPORT_AUDIT = `(async () => {
+  const problems = [];
+  const saved = [];
+  const blobs = new Map();
+  const create = URL.createObjectURL;
+  const click = HTMLAnchorElement.prototype.click;
+  URL.createObjectURL = (b) => { const u = create(b); blobs.set(u, b); return u; };
+  HTMLAnchorElement.prototype.click = function () { if (this.download) saved.push(this.href); };
+  try {
+    const runNames = [...document.querySelectorAll('[data-testid="compare-legend"] [data-run] .name')].map((b) => (b.textContent || '').trim());
+    for (const button of document.querySelectorAll('[data-testid^="export-svg-"]')) {
+      const id = button.getAttribute('data-testid').replace('export-svg-', '');
+      const before = saved.length;
+      button.click();
+      for (let i = 0; i < 200 && saved.length === before; i++) await new Promise((r) => setTimeout(r, 5));
+      if (saved.length === before) { problems.push(id + ': no file'); continue; }
+      const text = await blobs.get(saved[saved.length - 1]).text();
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      if (doc.querySelector('parsererror')) { problems.push(id + ': not valid SVG'); continue; }
+      const title = [...doc.querySelectorAll('[data-export-title]')].map((t) => t.textContent).join(' ').trim();
+      const shown = (document.querySelector('[data-testid="chart-' + id + '"] [data-chart-title]').textContent || '').trim();
+      if (!title || title !== shown) problems.push(id + ': title "' + title + '" instead of "' + shown + '"');
+      if (!doc.querySelector('[data-export-legend] [data-legend-item] text')) problems.push(id + ': no legend');
+      if (id.startsWith('compare-')) {
+        const legend = doc.querySelector('[data-export-legend]').textContent || '';
+        for (const n of runNames) if (!legend.includes(n)) problems.push(id + ': run "' + n + '" not in the legend');
+      }
+      if (doc.querySelectorAll('text').length < 5) problems.push(id + ': hardly any text');
+    }
+  } finally {
+    URL.createObjectURL = create;
+    HTMLAnchorElement.prototype.click = click;
   }
   return problems;
 })()`;
@@ -115,10 +170,12 @@ describe('Every screen, both languages', () => {
           await page.goto(`${url}#/train?run=${deepRun}`);
           await page.locator('[data-testid="chart-layer-norm"] [data-point]').first().waitFor({ timeout: 30_000 });
           problems.push(...(await audit(page, `train-${tag}`)).map((p) => `train: ${p}`));
+          problems.push(...((await page.evaluate(EXPORT_AUDIT)) as string[]).map((p) => `train export: ${p}`));
 
           await page.evaluate((h) => (location.hash = h), `#/compare?runs=${compareIds.join(',')}`);
           await page.locator('[data-testid="compare-view"][data-render-ms]').waitFor({ timeout: 30_000 });
           problems.push(...(await audit(page, `compare-${tag}`)).map((p) => `compare: ${p}`));
+          problems.push(...((await page.evaluate(EXPORT_AUDIT)) as string[]).map((p) => `compare export: ${p}`));
 
           await page.evaluate(() => (location.hash = '#/history'));
           await page.locator('[data-testid="history-table"] tbody tr[data-run]').first().waitFor({ timeout: 30_000 });

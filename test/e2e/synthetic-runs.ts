@@ -1,6 +1,7 @@
 // Synthetic saved runs shaped like real ones (a preset's model, per-step loss and accuracy, per-layer statistics
 // every step where the sigmoid family vanishes as 0.25^k and the seed's first layer gets exactly 0, histograms,
-// epochs), written as a bundle file and imported with the CLI: what the screen tests and benchmarks open.
+// epochs), written straight into a SQLite file through the store, or as a bundle file imported with the CLI:
+// what the screen tests and benchmarks open.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +9,8 @@ import { gzipSync } from 'node:zlib';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, LAYER_STAT_FIELDS, type Bundle, type BundleRun } from '../../electron/common/bundle';
 import { PRESETS } from '../../electron/common/presets';
 import { HISTOGRAM, type LayerInfo } from '../../electron/common/records';
+import { writeBundle } from '../../electron/store/bundles';
+import { openStore } from '../../electron/store/store';
 import { ROOT } from './harness';
 
 /** A deterministic pseudo-random sequence, so every run of the benchmark draws the same data. */
@@ -27,6 +30,9 @@ export function syntheticRun(index: number, presetId: string, EPOCHS = 10, STEPS
     activation: i === hidden ? 'softmax' : preset.config.model.activation,
     output: i === hidden,
   }));
+  // A batch size that makes an epoch exactly STEPS_PER_EPOCH batches within MNIST's 60 000 training digits.
+  const presetBatch = preset.config.training.batchSize;
+  const batchSize = Math.ceil(60_000 / presetBatch) >= STEPS_PER_EPOCH ? presetBatch : Math.floor(60_000 / STEPS_PER_EPOCH);
   const rand = rng(index + 1);
   const dead = presetId === 'seed-keras';
   const vanishing = preset.config.model.activation === 'sigmoid' && !preset.config.model.batchNorm && !preset.config.model.residual;
@@ -64,8 +70,8 @@ export function syntheticRun(index: number, presetId: string, EPOCHS = 10, STEPS
     // The planned length is the data's length: the run reads as finished, not stopped early.
     config: {
       ...preset.config,
-      dataset: preset.config.dataset.kind === 'mnist' ? { ...preset.config.dataset, trainSize: Math.min(60_000, STEPS_PER_EPOCH * preset.config.training.batchSize) } : preset.config.dataset,
-      training: { ...preset.config.training, epochs: EPOCHS },
+      dataset: preset.config.dataset.kind === 'mnist' ? { ...preset.config.dataset, trainSize: Math.min(60_000, STEPS_PER_EPOCH * batchSize) } : preset.config.dataset,
+      training: { ...preset.config.training, epochs: EPOCHS, batchSize },
     },
     layers,
     backend: 'wasm',
@@ -95,4 +101,15 @@ export function importRuns(dir: string, dbPath: string, runs: BundleRun[]): numb
   const env = { ...process.env, GRADIENT_LAB_DB: dbPath };
   const out = execFileSync(process.execPath, [join(ROOT, 'out/main/cli.js'), 'import', file, '--json'], { env, cwd: ROOT }).toString();
   return (JSON.parse(out) as { runIds: number[] }).runIds;
+}
+
+/** Write `runs` straight into the SQLite file at `dbPath` (created and migrated if new); the new run ids. */
+export function writeRuns(dbPath: string, runs: BundleRun[]): number[] {
+  const store = openStore(dbPath);
+  try {
+    const bundle: Bundle = { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, appVersion: '0.1.0', exported: new Date().toISOString(), runs };
+    return writeBundle(store, bundle, 'synthetic');
+  } finally {
+    store.close();
+  }
 }

@@ -44,6 +44,8 @@ export class RunStore {
   clipped = $state.raw<boolean[]>([]);
   /** With clipping on: clipped steps of all recorded steps (a saved run counts every step, not the thinned series). */
   clipCount = $state.raw<{ clippedSteps: number; steps: number } | null>(null);
+  /** Per point of a thinned saved series, the range of the batches it stands for (live points come after it). */
+  envelope = $state.raw<RunDetail['series']['envelope']>(undefined);
   /** true when the shown series come from a saved run (run:get), not a live stream. */
   saved = $state(false);
   /** How many times buffered events were applied (one per frame at most). */
@@ -56,6 +58,8 @@ export class RunStore {
   /** Events of runs not followed yet (run:start resolves after the first events may have arrived). */
   #early: LabEvent[] = [];
   #schedule: Scheduler;
+  /** Live events applied since a coarse load, kept until the finer series of the same run replaces it. */
+  #sinceLoad: ProgressPayload[] | null = null;
 
   #minIntervalMs: number;
   #lastFlush = -Infinity;
@@ -116,6 +120,7 @@ export class RunStore {
     if (batch.length === 0) return;
     this.#pending = [];
     this.flushes++;
+    this.#sinceLoad?.push(...batch);
     const steps = [...this.steps];
     const loss = [...this.loss];
     const acc = [...this.acc];
@@ -198,6 +203,7 @@ export class RunStore {
     this.acc = series.acc;
     this.statSteps = series.statSteps;
     this.layerStats = series.layerStats;
+    this.envelope = series.envelope;
     this.histograms = detail.histograms;
     this.gradNorm = series.gradNorm ?? [];
     this.clippedGradNorm = series.clippedGradNorm ?? [];
@@ -221,7 +227,48 @@ export class RunStore {
     };
   }
 
+  /**
+   * Show a coarse series of a saved or running run at once, keeping what streams in meanwhile, so that `refine`
+   * can swap in the finer series without losing a step (progressive loading).
+   */
+  loadCoarse(detail: RunDetail): void {
+    this.load(detail);
+    this.#sinceLoad = [];
+  }
+
+  /**
+   * Replace the coarse series by the finer one of the same run: live records newer than what it holds are
+   * applied again on top, and the progress never goes back.
+   */
+  refine(detail: RunDetail): void {
+    if (detail.summary.id !== this.runId) return;
+    const live = this.#sinceLoad ?? [];
+    const pending = this.#pending;
+    const { status, progress, final, error, predictions, layers } = this;
+    this.load(detail);
+    this.#sinceLoad = null;
+    if (status !== 'queued' && status !== 'idle') this.status = status;
+    if ((progress?.step ?? -1) > (this.progress?.step ?? -1)) this.progress = progress;
+    this.final ??= final;
+    this.error ??= error;
+    if (!this.predictions.length) this.predictions = predictions;
+    if (!this.layers.length) this.layers = layers;
+    const lastStep = this.steps[this.steps.length - 1] ?? -1;
+    const lastEpoch = detail.epochs[detail.epochs.length - 1]?.epoch ?? -1;
+    const lastHist = this.histograms[this.histograms.length - 1]?.step ?? -1;
+    const newer = live.map((ev) => ({
+      ...ev,
+      batches: ev.batches.filter((b) => b.step > lastStep),
+      epochs: ev.epochs.filter((e) => e.epoch > lastEpoch),
+      histograms: ev.histograms.filter((h) => h.step > lastHist),
+    }));
+    this.#pending = [...newer.filter((ev) => ev.batches.length || ev.epochs.length || ev.histograms.length), ...pending];
+    this.flush();
+    if ((progress?.step ?? -1) > (this.progress?.step ?? -1)) this.progress = progress;
+  }
+
   #clear(): void {
+    this.#sinceLoad = null;
     this.#pending = [];
     this.#epochEnd = [];
     this.runId = null;
@@ -248,6 +295,7 @@ export class RunStore {
     this.clippedGradNorm = [];
     this.clipped = [];
     this.clipCount = null;
+    this.envelope = undefined;
     this.saved = false;
   }
 

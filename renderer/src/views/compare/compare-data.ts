@@ -1,6 +1,7 @@
 // Pure preparation of a Comparison for the Compare view's charts and tables: one colour per run (Okabe–Ito,
 // colour-blind safe), epoch markers placed on steps, the "recent" per-layer gradients and the gradient span
 // between the first and the last layer. No Svelte here, so it can be tested and benchmarked directly.
+import { LAYER_STAT_FIELDS } from '../../../../electron/common/bundle';
 import type { LayerInfo, LayerStats } from '../../../../electron/common/records';
 import type { Comparison, RunDetail, RunSummary } from '../../../../electron/common/runs';
 import { OKABE_ITO, type EpochPoint } from '../../charts/chart-math';
@@ -102,8 +103,22 @@ function epochPoints(detail: RunDetail): EpochPoint[] {
   return detail.epochs.map((e) => ({ ...e, step: (e.epoch + 1) * per - 1 }));
 }
 
+/**
+ * Per-layer statistics of a run in a comparison: as sent, or rebuilt from the two gradient columns of a
+ * `gradientsOnly` comparison (the statistics not sent are NaN: unknown, and never drawn by Compare).
+ */
+export function layerStatsOf(detail: RunDetail): LayerStats[][] {
+  const { layerStats, gradients } = detail.series;
+  if (layerStats.length || !gradients) return layerStats;
+  const unknown = Object.fromEntries(LAYER_STAT_FIELDS.map((f) => [f, NaN])) as Omit<LayerStats, 'layer'>;
+  return gradients.gradNorm.map((col, layer) =>
+    col.map((g, i) => ({ ...unknown, layer, gradNorm: g ?? NaN, deltaNorm: gradients.deltaNorm[layer]?.[i] ?? NaN })),
+  );
+}
+
 export function prepareRuns(comparison: Comparison): CompareRun[] {
-  return comparison.runs.map((detail, index) => {
+  return comparison.runs.map((raw, index) => {
+    const detail = raw.series.layerStats.length || !raw.series.gradients ? raw : { ...raw, series: { ...raw.series, layerStats: layerStatsOf(raw) } };
     const recent = recentStats(detail.series.layerStats);
     return {
       id: detail.summary.id,

@@ -70,6 +70,7 @@ const en = {
   'charts.pred.legendWrong': 'chosen class (wrong)',
   'charts.pred.legendTruth': 'true class',
   'charts.pred.readout': 'test image #{index}: true {label}, classified {predicted} with probability {prob}',
+  'charts.loss.legendRange': 'lowest to highest batch value between two drawn points',
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -142,6 +143,7 @@ const ja: Record<keyof typeof en, string> = {
   'charts.pred.legendWrong': '選んだクラス（誤り）',
   'charts.pred.legendTruth': '正解のクラス',
   'charts.pred.readout': 'テスト画像 #{index}：正解 {label}、分類 {predicted}（確率 {prob}）',
+  'charts.loss.legendRange': '描いた点の間のバッチの最小値から最大値',
 };
 
 export default { en, ja };

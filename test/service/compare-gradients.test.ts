@@ -1,0 +1,58 @@
+// A comparison asked for what the Compare view draws carries, per layer and statistics step, exactly the two
+// gradient measures of the full comparison — in a fraction of the bytes — and the view prepares the same
+// gradients, spans and "recent" values from it as from the full one.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../../electron/store/store';
+import { compareRuns } from '../../electron/service/run-queries';
+import { prepareRuns } from '../../renderer/src/views/compare/compare-data';
+import { smallConfig, syntheticRecords, tempDir } from '../store/store-fixture';
+
+const tmp = tempDir();
+let store: Store;
+let ids: number[] = [];
+
+beforeAll(() => {
+  store = openStore(join(tmp.dir, 'compare.db'));
+  ids = [3, 1].map((epochs) => {
+    const id = store.runs.create({ config: smallConfig(), appVersion: '0.1.0', ownerPid: null });
+    store.metrics.append(id, syntheticRecords(epochs, 469, 4));
+    store.runs.end(id, { status: 'completed', endedAt: new Date().toISOString(), durationSec: 1, final: null });
+    return id;
+  });
+});
+afterAll(() => {
+  store.close();
+  tmp.cleanup();
+});
+
+describe('a comparison of only what Compare draws', () => {
+  it('carries the same gradient measures as the full one, in well under half the bytes', () => {
+    const full = compareRuns(store, ids, 300);
+    const lean = compareRuns(store, ids, 300, true);
+    expect(full.runs[0]!.histograms.length).toBeGreaterThan(0);
+    lean.runs.forEach((run, r) => {
+      const stats = full.runs[r]!.series.layerStats;
+      expect(run.series.layerStats).toEqual([]);
+      expect(run.histograms).toEqual([]);
+      expect(run.series.statSteps).toEqual(full.runs[r]!.series.statSteps);
+      expect(run.series.steps).toEqual(full.runs[r]!.series.steps);
+      expect(run.series.gradients!.gradNorm).toEqual(stats.map((l) => l.map((s) => s.gradNorm)));
+      expect(run.series.gradients!.deltaNorm).toEqual(stats.map((l) => l.map((s) => s.deltaNorm)));
+    });
+    expect(JSON.stringify(lean).length).toBeLessThan(JSON.stringify(full).length * 0.4);
+    expect(lean.diff).toEqual(full.diff);
+  });
+
+  it('is prepared by the Compare view into the same gradients, spans and recent values', () => {
+    // Through JSON, as it travels: NaN and null survive as the view expects.
+    const wire = <T>(v: T) => JSON.parse(JSON.stringify(v)) as T;
+    const a = prepareRuns(wire(compareRuns(store, ids, 300)));
+    const b = prepareRuns(wire(compareRuns(store, ids, 300, true)));
+    b.forEach((run, r) => {
+      expect(run.span).toEqual(a[r]!.span);
+      expect(run.recent!.map((s) => [s.gradNorm, s.deltaNorm])).toEqual(a[r]!.recent!.map((s) => [s.gradNorm, s.deltaNorm]));
+      expect(run.detail.series.layerStats.map((l) => l.map((s) => s.gradNorm))).toEqual(a[r]!.detail.series.layerStats.map((l) => l.map((s) => s.gradNorm)));
+    });
+  });
+});
