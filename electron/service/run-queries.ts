@@ -49,7 +49,7 @@ function readDetail(store: Store, runId: number, maxPoints: number, alignSteps?:
       const summary = requireRun(store, runId);
       const config = store.runs.config(runId)!;
       const { series, decimated } = store.metrics.series(runId, maxPoints, config.training.statsEvery, alignSteps);
-      const clipping = store.metrics.clipping(runId);
+      const clipping = store.gradientNorms.clipping(runId);
       return {
         ...(clipping ? { clipping } : {}),
         summary,

@@ -8,7 +8,8 @@ import { BUNDLE_FORMAT, BUNDLE_VERSION, BundleHeadSchema, BundleSchema, type Bun
 import { BUNDLE_MAX_BYTES, FINISHED_STATUSES } from '../common/runs';
 import { formatIssues, ValidationError } from '../common/validation';
 import { exceedsBudget, type JsonBudget } from './json-budget';
-import type { GradientNormRow, LayerStatRow, StepRow } from './metrics';
+import type { GradientNormRow } from './gradient-norms';
+import type { LayerStatRow, StepRow } from './metrics';
 import type { Store } from './store';
 
 /**
@@ -42,7 +43,7 @@ const finiteOrNull = (x: number | null | undefined) => (typeof x === 'number' &&
 
 /** A run's gradient norms and diverged step (migration 0040), only where it has them, so older readers see nothing new. */
 function gradientFields(store: Store, runId: number, divergedStep: number | undefined): Pick<BundleRun, 'gradientNorms' | 'divergedStep'> {
-  const norms = store.metrics.gradientNorms(runId).map(([step, g, c, k]): [number, number | null, number | null, 0 | 1 | null] => [step, finiteOrNull(g), finiteOrNull(c), k === null ? null : k ? 1 : 0]);
+  const norms = store.gradientNorms.rows(runId).map(([step, g, c, k]): [number, number | null, number | null, 0 | 1 | null] => [step, finiteOrNull(g), finiteOrNull(c), k === null ? null : k ? 1 : 0]);
   return { ...(norms.length ? { gradientNorms: norms } : {}), ...(divergedStep !== undefined ? { divergedStep } : {}) };
 }
 
@@ -179,7 +180,7 @@ export function writeBundle(store: Store, bundle: Bundle, fileName: string): num
       });
       store.runs.update(id, { notes: r.notes, tags: r.tags });
       for (const s of r.steps) store.metrics.insertStepRow(id, s as StepRow);
-      if (r.gradientNorms) store.metrics.setGradientNorms(id, r.gradientNorms as GradientNormRow[]);
+      if (r.gradientNorms) store.gradientNorms.set(id, r.gradientNorms as GradientNormRow[]);
       store.metrics.insertLayerRows(id, r.layerStats as LayerStatRow[]);
       for (const h of r.histograms) store.metrics.insertHistogram(id, { type: 'histogram', ...h });
       for (const e of r.epochs) {

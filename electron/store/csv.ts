@@ -48,7 +48,7 @@ export function* csvChunks(store: Store, runId: number, table: CsvTable): Genera
     const header = ['step', 'epoch', 'batch', 'loss', 'acc'];
     for (let i = 0; i < nLayers; i++) for (const f of LAYER_STAT_FIELDS) header.push(`${label(i)}.${f}`);
     // The global gradient norm before and after clipping, last so that the per-layer columns keep their places.
-    const norms = new Map(store.metrics.gradientNorms(runId).map(([step, ...rest]) => [step, rest]));
+    const norms = new Map(store.gradientNorms.rows(runId).map(([step, ...rest]) => [step, rest]));
     const noNorms = [null, null, null];
     if (norms.size) header.push('gradNorm', 'clippedGradNorm', 'clipped');
     yield* push(line(header));

@@ -21,8 +21,6 @@ export const fin = (x: number): number | null => (Number.isFinite(x) ? x : null)
 export const num = (x: number | null): number => (x === null ? NaN : x);
 
 export type StepRow = [step: number, epoch: number, batch: number, loss: number | null, acc: number | null];
-/** [step, ‖g‖ before clipping, ‖g‖ applied, clipped 0/1] as stored (migration 0040). */
-export type GradientNormRow = [step: number, gradNorm: number | null, clippedNorm: number | null, clipped: number | null];
 type StepSelRow = [step: number, loss: number | null, acc: number | null, gradNorm: number | null, clippedNorm: number | null, clipped: number | null];
 /** An optional number as stored: absent or non-finite is NULL. */
 const opt = (x: number | undefined): number | null => (x === undefined ? null : fin(x));
@@ -76,9 +74,6 @@ export class MetricsRepo {
   private readonly statCount: Statement<[number], { n: number }>;
   private readonly insStats: Statement<[number, number, number, Buffer]>;
   private readonly stepsSel: Statement<[number, number, number], StepSelRow>;
-  private readonly clippedCount: Statement<[number], { n: number; clipped: number | null }>;
-  private readonly normsAll: Statement<[number], GradientNormRow>;
-  private readonly updNorms: Statement<[number | null, number | null, number | null, number, number]>;
   private readonly statsSel: Statement<[number, number, number], { steps: string | null; layers: string | null; stats: string | null }>;
   private readonly stepsAll: Statement<[number], StepRow>;
   private readonly statsAll: Statement<[number], [number, number, Buffer]>;
@@ -104,11 +99,6 @@ export class MetricsRepo {
     this.stepsSel = db
       .prepare('SELECT step, loss, acc, grad_norm, clipped_grad_norm, clipped FROM steps WHERE run_id = ? AND (step % ? = 0 OR step = ?) ORDER BY step')
       .raw(true) as Statement<[number, number, number], StepSelRow>;
-    this.normsAll = db
-      .prepare('SELECT step, grad_norm, clipped_grad_norm, clipped FROM steps WHERE run_id = ? AND grad_norm IS NOT NULL ORDER BY step')
-      .raw(true) as Statement<[number], GradientNormRow>;
-    this.updNorms = db.prepare('UPDATE steps SET grad_norm = ?, clipped_grad_norm = ?, clipped = ? WHERE run_id = ? AND step = ?');
-    this.clippedCount = db.prepare('SELECT count(clipped) AS n, sum(clipped) AS clipped FROM steps WHERE run_id = ?');
     // One row for the whole decimated series: SQLite concatenates the blobs (as hex) in C, which is several
     // times faster than handing JavaScript one row object per step.
     this.statsSel = db.prepare(`SELECT group_concat(step, ',' ORDER BY step) AS steps, group_concat(layers, ',' ORDER BY step) AS layers,
@@ -185,22 +175,6 @@ export class MetricsRepo {
     this.db.transaction(() => {
       predictions.forEach((p, i) => this.insPred.run(runId, i, p.index, p.label, JSON.stringify(p.probs.map(fin)), p.pixels ?? null));
     })();
-  }
-
-  /** Steps whose gradient was clipped, of the steps recorded with clipping on; null for a run without clipping. */
-  clipping(runId: number): { clippedSteps: number; steps: number } | null {
-    const { n, clipped } = this.clippedCount.get(runId)!;
-    return n > 0 ? { clippedSteps: clipped ?? 0, steps: n } : null;
-  }
-
-  /** Every step's [step, ‖g‖ before clipping, ‖g‖ applied, clipped 0/1] (CSV, bundles); steps without them are absent. */
-  gradientNorms(runId: number): GradientNormRow[] {
-    return this.normsAll.all(runId);
-  }
-
-  /** Set the gradient norms of steps already stored (bundle import). */
-  setGradientNorms(runId: number, rows: readonly GradientNormRow[]): void {
-    for (const [step, gradNorm, clippedNorm, clipped] of rows) this.updNorms.run(gradNorm, clippedNorm, clipped, runId, step);
   }
 
   /** Number of recorded steps of a run (for choosing a common stride across runs). */

@@ -1,16 +1,20 @@
 // The lab's store: one SQLite file with its typed repositories. The service holds one per process; any number of
 // processes may open the same file (WAL lets readers see committed rows while a run is still writing).
 import { openDatabase, StoreWriteError, type Db } from './db';
+import { GradientNormsRepo } from './gradient-norms';
 import { MetricsRepo } from './metrics';
 import { RunsRepo } from './runs';
 
 export class Store {
   readonly runs: RunsRepo;
   readonly metrics: MetricsRepo;
+  /** Per-step gradient norms and clipping (migration 0040). */
+  readonly gradientNorms: GradientNormsRepo;
 
   constructor(readonly db: Db) {
     this.runs = new RunsRepo(db);
     this.metrics = new MetricsRepo(db);
+    this.gradientNorms = new GradientNormsRepo(db);
   }
 
   get path(): string {

@@ -1,7 +1,8 @@
 // Exploding gradients in Chromium through the web host: the deep ReLU preset with too large an initial scale
 // runs live and ends "diverged" at the step its loss stopped being finite, its gradient norm climbing by orders of
 // magnitude in the chart; the clipping remedy trains to the end and says how many steps it clipped. Both are then
-// opened from their address in Japanese. Screenshots go to test-results/e2e/.
+// opened from their address in Japanese, and the Learn view's deeper chain grows with |w·f′| above 1.
+// Screenshots go to test-results/e2e/.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from './harness';
@@ -93,6 +94,23 @@ describe('exploding gradients and clipping in Chromium', () => {
     await expect.poll(() => page.locator('[data-testid="clip-count"]').textContent()).toMatch(/^24 ステップ中 \d+ ステップでクリッピングしました。$/);
     expect(await page.locator('[data-field="clipKind"]').textContent()).toContain('全体のノルムで');
     await page.locator('[data-testid="chart-gradient-norm"]').screenshot({ path: join(app.outDir, 'exploding-relu-clip-saved-ja.png') });
+    await page.click('[data-testid="lang-en"]');
+  });
+
+  it('the Learn view’s deeper chain grows when |w·f′| is above 1, in both languages', async () => {
+    const { page } = app;
+    await page.getByTestId('nav-learn').click();
+    await page.getByTestId('learn-view').waitFor();
+    await page.selectOption('[data-testid="deeper-activation"]', 'relu');
+    await page.fill('[data-testid="deeper-weight"]', '1.5');
+    await page.locator('[data-testid="deeper-depth"]').fill('12');
+    await expect.poll(() => page.getByTestId('deeper-explode').textContent()).toContain('12 layers');
+    expect(await page.getByTestId('deeper-factor').textContent()).toContain('exploding gradient');
+    const deeper = page.getByTestId('deeper');
+    await deeper.screenshot({ path: join(app.outDir, 'exploding-learn-deeper.png') });
+    await page.click('[data-testid="lang-ja"]');
+    await expect.poll(() => page.getByTestId('deeper-explode').textContent()).toContain('勾配爆発');
+    await deeper.screenshot({ path: join(app.outDir, 'exploding-learn-deeper-ja.png') });
     await page.click('[data-testid="lang-en"]');
   });
 });

@@ -4,7 +4,7 @@
 import { render } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import LayerNormChart from '../../renderer/src/charts/LayerNormChart.svelte';
-import { measuredFactor, trendOf } from '../../renderer/src/views/train/layer-factor';
+import { flowDomain, measuredFactor, trendOf } from '../../renderer/src/views/train/layer-factor';
 import { t } from '../../renderer/src/lib/i18n/i18n.svelte';
 import { LAYERS, stats } from './charts-fixtures';
 import { stubResizeObserver } from './compare-fixtures';
@@ -20,6 +20,13 @@ describe('measured factor per layer', () => {
     expect(measuredFactor([stats(0, 0), stats(1, 1)], 'grad')).toBeNull();
     expect(measuredFactor([stats(0, Infinity), stats(1, 1)], 'grad')).toBeNull();
     expect(measuredFactor([stats(0, 1)], 'grad')).toBeNull();
+  });
+
+  it('keeps the flow diagram’s usual colour range unless a layer is above 10, then reaches its decade', () => {
+    expect(flowDomain([stats(0, 1e-9), stats(1, 0.5)], 'grad')).toEqual([-10, 1]);
+    expect(flowDomain([stats(0, 2.1e4), stats(1, 3.7e4)], 'grad')).toEqual([-10, 5]);
+    expect(flowDomain([stats(0, 1, { deltaNorm: 150 }), stats(1, 1, { deltaNorm: Infinity })], 'delta')).toEqual([-10, 3]);
+    expect(flowDomain(null, 'grad')).toEqual([-10, 1]);
   });
 
   it('names a factor near 1 as about constant, not as vanishing or exploding', () => {

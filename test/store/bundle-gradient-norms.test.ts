@@ -35,7 +35,7 @@ describe('bundles and gradient norms', () => {
     expect(series.gradNorm).toEqual([8, 0.5, 3]);
     expect(series.clippedGradNorm).toEqual([1, 0.5, 1]);
     expect(series.clipped).toEqual([true, false, true]);
-    expect(target.metrics.clipping(c2!)).toEqual({ clippedSteps: 2, steps: 3 });
+    expect(target.gradientNorms.clipping(c2!)).toEqual({ clippedSteps: 2, steps: 3 });
     expect(target.runs.get(d2!)).toMatchObject({ status: 'diverged', divergedStep: 2 });
     expect(target.metrics.series(d2!, 100).series.gradNorm).toEqual([1.5e3, 2e4]);
     expect(target.runs.get(c2!)!.divergedStep).toBeUndefined();
@@ -51,7 +51,7 @@ describe('bundles and gradient norms', () => {
     delete older.runs[0]!.gradientNorms;
     const [id] = importBundle(target, gzipSync(JSON.stringify(older)), 'old.json.gz');
     expect(target.metrics.series(id!, 100).series.gradNorm).toBeUndefined();
-    expect(target.metrics.clipping(id!)).toBeNull();
+    expect(target.gradientNorms.clipping(id!)).toBeNull();
     const stray = structuredClone(json);
     (stray.runs[0]!.gradientNorms as unknown[]).push([99, 1, 1, 0]);
     expect(() => importBundle(target, gzipSync(JSON.stringify(stray)), 'bad.json.gz')).toThrow(/gradientNorms.*must belong to a step/);

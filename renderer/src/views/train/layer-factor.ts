@@ -1,6 +1,8 @@
-// The per-layer factor a run's gradient is multiplied by on its way back, measured: r = (v_first / v_output)^(1/k)
-// over the k layers between the output layer and the first hidden layer, v being ‖∂E/∂W‖ or ‖δ‖. It is the
-// effective |w·f′| of the network; below 1 the gradient vanishes towards the input, above 1 it explodes.
+// What the Train view's per-layer charts need to show growth as clearly as decay. The factor a run's gradient is
+// multiplied by on its way back, measured: r = (v_first / v_output)^(1/k) over the k layers between the output
+// layer and the first hidden layer, v being ‖∂E/∂W‖ or ‖δ‖ — the effective |w·f′| of the network; below 1 the
+// gradient vanishes towards the input, above 1 it explodes. And the flow diagram's colour range, which keeps its
+// fixed floor (1e-10) but reaches up to the largest value, so that exploding layers are not all clamped at 10.
 import type { LayerStats } from '../../../../electron/common/records';
 import type { GradMetric } from '../../charts/chart-math';
 
@@ -20,4 +22,11 @@ export function measuredFactor(stats: readonly LayerStats[] | null, metric: Grad
   const out = value(stats[stats.length - 1]!);
   if (!(first > 0 && out > 0 && Number.isFinite(first) && Number.isFinite(out))) return null;
   return (first / out) ** (1 / (stats.length - 1));
+}
+
+/** The flow diagram's log10 colour range: [−10, 1] as always, its top raised to the largest value's decade. */
+export function flowDomain(stats: readonly LayerStats[] | null, metric: GradMetric): [number, number] {
+  const values = (stats ?? []).map((s) => (metric === 'grad' ? s.gradNorm : s.deltaNorm)).filter((v) => v > 0 && Number.isFinite(v));
+  const top = values.length ? Math.ceil(Math.log10(Math.max(...values))) : 1;
+  return [-10, Math.max(1, top)];
 }

@@ -39,7 +39,7 @@ const en = {
   'learn.factor.shrinks': 'below 1, so the product can only shrink (vanishing gradient).',
   'learn.factor.canGrow': 'above 1, so the product can grow (exploding gradient).',
   'learn.explode.term': 'exploding gradient',
-  'learn.explode.note': 'When every factor |w·σ′| is above 1 the same product grows instead: {value} after {k} layers. That is the exploding gradient; gradient clipping caps the step it causes.',
+  'learn.explode.note': 'When every factor |w·f′| is above 1 the same product grows instead: {value} after {k} layers. That is the exploding gradient; gradient clipping caps the step it causes.',
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -81,7 +81,7 @@ const ja: Record<keyof typeof en, string> = {
   'learn.factor.shrinks': '1より小さいので、積は小さくなる一方です（勾配消失）。',
   'learn.factor.canGrow': '1より大きいので、積が大きくなり得ます（勾配爆発）。',
   'learn.explode.term': '勾配爆発',
-  'learn.explode.note': 'すべての係数 |w·σ′| が1より大きいと、同じ積が逆に増えていきます。{k} 層で {value} です。これが勾配爆発で、勾配クリッピングはそれが引き起こす大きすぎる更新を抑えます。',
+  'learn.explode.note': 'すべての係数 |w·f′| が1より大きいと、同じ積が逆に増えていきます。{k} 層で {value} です。これが勾配爆発で、勾配クリッピングはそれが引き起こす大きすぎる更新を抑えます。',
 };
 
 export default { en, ja };
