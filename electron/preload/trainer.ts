@@ -8,7 +8,6 @@ import { TRAINER_PORT_CHANNEL, TRAINER_PORT_MESSAGE } from '../common/trainer-wi
 /** The part of the window this preload uses (the preload compiles without the DOM library). */
 interface PreloadWindow {
   document: { readyState: string };
-  location: { origin: string };
   addEventListener(type: 'load', listener: () => void, options: { once: boolean }): void;
   postMessage(message: string, targetOrigin: string, transfer: unknown[]): void;
 }
@@ -23,5 +22,6 @@ let passed = false;
 ipcRenderer.on(TRAINER_PORT_CHANNEL, (event) => {
   if (passed || event.ports.length !== 1) return;
   passed = true;
-  void loaded.then(() => win.postMessage(TRAINER_PORT_MESSAGE, win.location.origin, [...event.ports]));
+  // To this same window only (the page checks the origin); '*' so an origin that serialises oddly cannot drop it.
+  void loaded.then(() => win.postMessage(TRAINER_PORT_MESSAGE, '*', [...event.ports]));
 });
