@@ -58,6 +58,7 @@ describe('a run opened progressively', () => {
     const run = new RunStore((cb) => cb());
     run.loadCoarse(thinned(full, 10));
     expect(run.steps).toEqual([0, 10, 20, 30, 40, 50, 59]);
+    expect(run.coarse).toBe(true);
     // Live records after the stored ones (60…64), one that the full series also holds (59).
     run.handle(progress(7, [59, 60, 61]));
     run.handle(progress(7, [62, 63, 64]));
@@ -68,6 +69,7 @@ describe('a run opened progressively', () => {
     expect(run.layerStats[0]).toHaveLength(65);
     expect(run.progress!.step).toBe(65);
     expect(run.status).toBe('running');
+    expect(run.coarse).toBe(false);
     // Afterwards the stream goes on as usual.
     run.handle(progress(7, [65]));
     expect(run.steps.at(-1)).toBe(65);

@@ -39,6 +39,8 @@ export class RunStore {
   recent = $state.raw<RecentLayerStats[] | null>(null);
   /** Per point of a thinned saved series, the range of the batches it stands for (live points come after it). */
   envelope = $state.raw<RunDetail['series']['envelope']>(undefined);
+  /** true while a coarse series is shown and the full one is on its way (progressive loading). */
+  coarse = $state(false);
   /** true when the shown series come from a saved run (run:get), not a live stream. */
   saved = $state(false);
   /** How many times buffered events were applied (one per frame at most). */
@@ -209,6 +211,7 @@ export class RunStore {
   loadCoarse(detail: RunDetail): void {
     this.load(detail);
     this.#sinceLoad = [];
+    this.coarse = true;
   }
 
   /**
@@ -244,6 +247,7 @@ export class RunStore {
 
   #clear(): void {
     this.#sinceLoad = null;
+    this.coarse = false;
     this.#pending = [];
     this.#epochEnd = [];
     this.runId = null;
