@@ -1,12 +1,12 @@
 // Progressive loading: a saved or running run, and a comparison, show a coarse series at once and the full one
 // in its place when it arrives — without losing a step that streamed in meanwhile, and without the progress
-// going back.
+// going back. A long live run keeps its series in memory bounded.
 import { render, waitFor } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LabEvent } from '../../electron/common/contract';
 import type { Comparison, RunDetail } from '../../electron/common/runs';
 import { setLocale } from '../../renderer/src/lib/i18n/i18n.svelte';
-import { RunStore } from '../../renderer/src/lib/state/run-store.svelte';
+import { LIVE_CAP, RunStore } from '../../renderer/src/lib/state/run-store.svelte';
 import CompareView from '../../renderer/src/views/compare/CompareView.svelte';
 import { LAYERS, stats } from './charts-fixtures';
 import { detail, fakeLab, seedComparison, stubResizeObserver } from './compare-fixtures';
@@ -58,6 +58,7 @@ describe('a run opened progressively', () => {
     const run = new RunStore((cb) => cb());
     run.loadCoarse(thinned(full, 10));
     expect(run.steps).toEqual([0, 10, 20, 30, 40, 50, 59]);
+    expect(run.coarse).toBe(true);
     // Live records after the stored ones (60…64), one that the full series also holds (59).
     run.handle(progress(7, [59, 60, 61]));
     run.handle(progress(7, [62, 63, 64]));
@@ -68,6 +69,7 @@ describe('a run opened progressively', () => {
     expect(run.layerStats[0]).toHaveLength(65);
     expect(run.progress!.step).toBe(65);
     expect(run.status).toBe('running');
+    expect(run.coarse).toBe(false);
     // Afterwards the stream goes on as usual.
     run.handle(progress(7, [65]));
     expect(run.steps.at(-1)).toBe(65);
@@ -106,5 +108,24 @@ describe('a comparison opened progressively', () => {
     release();
     await waitFor(() => expect(root().getAttribute('data-render-ms')).not.toBeNull(), { timeout: 5000 });
     expect(points()).toBeGreaterThan(coarsePoints);
+  });
+});
+
+describe('a long live run', () => {
+  it('keeps its series in memory bounded, newest points dense, oldest and newest step kept', () => {
+    const run = new RunStore((cb) => cb());
+    run.follow(9, null);
+    for (let step = 0; step < 10_000; step += 50) run.handle(progress(9, Array.from({ length: 50 }, (_, i) => step + i)));
+    expect(run.steps.length).toBeLessThanOrEqual(LIVE_CAP);
+    expect(run.steps.length).toBeGreaterThan(LIVE_CAP / 2);
+    expect(run.steps[0]).toBe(0);
+    expect(run.steps.at(-1)).toBe(9_999);
+    expect(run.steps.every((s, i) => i === 0 || s > run.steps[i - 1]!)).toBe(true);
+    expect(run.loss).toHaveLength(run.steps.length);
+    expect(run.statSteps).toEqual(run.steps);
+    for (const layer of run.layerStats) expect(layer).toHaveLength(run.statSteps.length);
+    // The newest steps are all there.
+    expect(run.steps.slice(-40)).toEqual(Array.from({ length: 40 }, (_, i) => 9_960 + i));
+    expect(run.progress!.step).toBe(10_000);
   });
 });

@@ -1,6 +1,6 @@
 // Pure helpers of the run store: the "recent" per-layer statistics the gradient-flow diagram and the layer
 // chart show (a geometric mean over the last few statistics steps, so bands do not flicker at 20 Hz), and the
-// step each epoch ended on.
+// step each epoch ended on, and the thinning that keeps a long live run's series bounded.
 import type { LayerStats } from '../../../../electron/common/records';
 
 const LOG_FIELDS = ['gradNorm', 'deltaNorm', 'biasGradNorm', 'weightNorm', 'updateRatio', 'gradMeanAbs', 'gradMaxAbs'] as const;
@@ -46,4 +46,20 @@ export function recentStats(layerStats: readonly (readonly LayerStats[])[], n = 
 export function stepsPerEpoch(trainSize: number | undefined, batchSize: number, lastStep: number, epochsDone: number): number {
   if (trainSize) return Math.ceil(trainSize / batchSize);
   return Math.max(1, Math.round((lastStep + 1) / Math.max(1, epochsDone)));
+}
+
+/**
+ * Thin parallel live series in place to every other point (the newest always kept), once they pass `cap` points:
+ * a long run then costs the charts no more per update than a short one, while every chart still gets more points
+ * than it draws. Older points thin further each time, so the newest stay dense.
+ */
+export function halveOver(cap: number, ...series: unknown[][]): boolean {
+  const n = series[0]?.length ?? 0;
+  if (n <= cap) return false;
+  for (const arr of series) {
+    let w = 0;
+    for (let i = 0; i < n; i++) if (i % 2 === 0 || i === n - 1) arr[w++] = arr[i];
+    arr.length = w;
+  }
+  return true;
 }

@@ -1,13 +1,16 @@
 // The state of the run the Train view shows: live from run:progress/run:status events, or loaded from run:get.
 // Events are buffered and applied at most once per animation frame, as new arrays (never deep proxies), so a
-// 10-epoch × 469-step × 10-layer run stays cheap to draw.
+// 10-epoch × 469-step × 10-layer run stays cheap to draw; past LIVE_CAP points the live series thin themselves.
 import type { BackendName } from '../../../../electron/common/app-info';
 import type { ExperimentConfig } from '../../../../electron/common/config';
 import type { LabEvent } from '../../../../electron/common/contract';
 import type { FinalMetrics, HistogramRecord, LayerInfo, LayerStats, Prediction } from '../../../../electron/common/records';
 import type { RunDetail, RunProgress, RunProgressEvent, RunStatus, RunStatusEvent } from '../../../../electron/common/runs';
 import type { EpochPoint } from '../../charts/chart-math';
-import { recentStats, stepsPerEpoch, type RecentLayerStats } from './run-data';
+import { halveOver, recentStats, stepsPerEpoch, type RecentLayerStats } from './run-data';
+
+/** Most points of a live series kept in memory (charts draw at most a few hundred to a few thousand). */
+export const LIVE_CAP = 3000;
 
 export type Scheduler = (cb: () => void) => void;
 type ProgressPayload = RunProgressEvent & { runId: number };
@@ -46,6 +49,8 @@ export class RunStore {
   clipCount = $state.raw<{ clippedSteps: number; steps: number } | null>(null);
   /** Per point of a thinned saved series, the range of the batches it stands for (live points come after it). */
   envelope = $state.raw<RunDetail['series']['envelope']>(undefined);
+  /** true while a coarse series is shown and the full one is on its way (progressive loading). */
+  coarse = $state(false);
   /** true when the shown series come from a saved run (run:get), not a live stream. */
   saved = $state(false);
   /** How many times buffered events were applied (one per frame at most). */
@@ -160,6 +165,9 @@ export class RunStore {
       for (const e of ev.epochs) epochs.push({ ...e, step: this.#epochEnd[e.epoch] ?? steps[steps.length - 1] ?? 0 });
       histograms.push(...ev.histograms);
     }
+    // A loaded envelope belongs to the points as loaded: once they are thinned it no longer lines up.
+    if (halveOver(LIVE_CAP, steps, loss, acc)) this.envelope = undefined;
+    halveOver(LIVE_CAP, statSteps, ...layerStats);
     this.steps = steps;
     this.loss = loss;
     this.acc = acc;
@@ -234,6 +242,7 @@ export class RunStore {
   loadCoarse(detail: RunDetail): void {
     this.load(detail);
     this.#sinceLoad = [];
+    this.coarse = true;
   }
 
   /**
@@ -269,6 +278,7 @@ export class RunStore {
 
   #clear(): void {
     this.#sinceLoad = null;
+    this.coarse = false;
     this.#pending = [];
     this.#epochEnd = [];
     this.runId = null;
