@@ -13,6 +13,7 @@ export type BackendReason =
   | { code: 'probe-crashed'; pkg: string; detail: string }
   | { code: 'no-adapter' }
   | { code: 'other-native'; pkg: string }
+  | { code: 'window-ready'; adapter: string }
   | { code: 'other'; detail: string };
 
 export const backendReason = {
@@ -27,6 +28,8 @@ export const backendReason = {
   probeCrashed: (pkg: string, detail: string) => `loading package ${pkg} ended its probe process: ${detail}`,
   noAdapter: () => 'no WebGPU adapter on this machine (no GPU driver with Vulkan, Metal or Direct3D 12)',
   otherNative: (pkg: string) => `not tried: ${pkg} is already loaded in this process (two TensorFlow libraries cannot share one)`,
+  /** The desktop app's WebGPU rung: a hidden window on Chromium's navigator.gpu. */
+  windowReady: (adapter: string) => `Chromium's WebGPU in a hidden trainer window, adapter: ${adapter}`,
 };
 
 const PATTERNS: [RegExp, (m: RegExpMatchArray) => BackendReason][] = [
@@ -41,6 +44,7 @@ const PATTERNS: [RegExp, (m: RegExpMatchArray) => BackendReason][] = [
   [/^no WebGPU adapter on this machine/, () => ({ code: 'no-adapter' })],
   [/^not tried: (\S+) is already loaded in this process/, (m) => ({ code: 'other-native', pkg: m[1]! })],
   [/^(\S+) loaded and initialised$/, (m) => ({ code: 'ready', pkg: m[1]! })],
+  [/^Chromium's WebGPU in a hidden trainer window, adapter: ([\s\S]*)$/, (m) => ({ code: 'window-ready', adapter: m[1]! })],
 ];
 
 /** Read a reason sentence back into its parts; sentences from elsewhere come back as 'other'. */

@@ -19,6 +19,7 @@ describe('backend reasons', () => {
     expect(parseBackendReason(backendReason.probeCrashed('@tensorflow/tfjs-node', 'signal SIGABRT: x'))).toEqual({ code: 'probe-crashed', pkg: '@tensorflow/tfjs-node', detail: 'signal SIGABRT: x' });
     expect(parseBackendReason(backendReason.noAdapter())).toEqual({ code: 'no-adapter' });
     expect(parseBackendReason(backendReason.otherNative('@tensorflow/tfjs-node-gpu'))).toEqual({ code: 'other-native', pkg: '@tensorflow/tfjs-node-gpu' });
+    expect(parseBackendReason(backendReason.windowReady('google swiftshader'))).toEqual({ code: 'window-ready', adapter: 'google swiftshader' });
   });
 
   it('keeps a sentence it does not know as it is', () => {

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { backendReason } from '../../electron/common/backend-reasons';
 import { MNIST_FILES } from '../../electron/common/mnist-files';
 import type { FromServiceHost, PortLike, ToServiceHost, TrainerKind } from '../../electron/common/service-host-protocol';
 import type { ToTrainer } from '../../electron/common/trainer-protocol';
@@ -129,7 +130,7 @@ describe('desktop ladder with the real trainer page', () => {
     const app = desktopService(WEBGPU_ARGS, join(tmp.dir, 'webgpu.db'));
     try {
       const info = await app.service.appInfo();
-      expect(info.backends.find((b) => b.name === 'webgpu')).toEqual({ name: 'webgpu', available: true, reason: '@tensorflow/tfjs-backend-webgpu loaded and initialised' });
+      expect(info.backends.find((b) => b.name === 'webgpu')).toEqual({ name: 'webgpu', available: true, reason: backendReason.windowReady('google swiftshader') });
       const rec = recordEvents(app.service);
       const run = app.service.startRun(deepSigmoid());
       const end = await rec.ended(run.id, 150_000);

@@ -28,7 +28,7 @@ describe('WebGPU trainer page in headless Chromium (SwiftShader)', () => {
   it('reports the webgpu rung available on the software adapter', async () => {
     await tp.send({ type: 'probe' });
     const r = await tp.waitFor(probeResult, 120_000);
-    expect(r.backends).toEqual([{ name: 'webgpu', available: true, reason: '@tensorflow/tfjs-backend-webgpu loaded and initialised' }]);
+    expect(r.backends).toEqual([{ name: 'webgpu', available: true, reason: "Chromium's WebGPU in a hidden trainer window, adapter: google swiftshader" }]);
     expect(tp.received.some((m) => m.type === 'log' && /WebGPU adapter: .*swiftshader/i.test(m.message))).toBe(true);
   });
 

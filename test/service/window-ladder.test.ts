@@ -52,7 +52,7 @@ class FakeTrainer implements TrainerHandle {
   private backends(): BackendProbe[] {
     if (this.kind === 'webgpu-window') {
       return this.behaviour === 'adapter'
-        ? [{ name: 'webgpu', available: true, reason: backendReason.ready('@tensorflow/tfjs-backend-webgpu') }]
+        ? [{ name: 'webgpu', available: true, reason: backendReason.windowReady('google swiftshader') }]
         : [{ name: 'webgpu', available: false, reason: backendReason.noAdapter() }];
     }
     return [
@@ -188,7 +188,7 @@ describe('desktop ladder: WebGPU window or Node trainer', () => {
 
   it('answers the probe behind About and info with the window as the webgpu rung', async () => {
     for (const [behaviour, expected] of [
-      ['adapter', { name: 'webgpu', available: true, reason: backendReason.ready('@tensorflow/tfjs-backend-webgpu') }],
+      ['adapter', { name: 'webgpu', available: true, reason: backendReason.windowReady('google swiftshader') }],
       ['no-adapter', { name: 'webgpu', available: false, reason: backendReason.noAdapter() }],
     ] as const) {
       const t = ladder(behaviour);

@@ -6,7 +6,6 @@
 import { ExperimentConfigSchema } from '../../common/config';
 import type { FromTrainer, ToTrainer } from '../../common/trainer-protocol';
 import { parseOrThrow } from '../../common/validation';
-import { BACKEND_PACKAGES } from '../../common/app-info';
 import { backendReason } from '../../common/backend-reasons';
 import { assertBatchFits, type Dataset } from '../data/dataset';
 import { datasetOfIdxBytes } from '../data/idx-dataset';
@@ -96,7 +95,7 @@ export function servePageTrainer(port: PagePort, close: () => void): void {
     switch (message.type) {
       case 'probe': {
         const gpu = await activatePageWebGpu();
-        const reason = gpu.reason ?? backendReason.ready(BACKEND_PACKAGES.webgpu);
+        const reason = gpu.reason ?? backendReason.windowReady(gpu.adapter || 'no description');
         if (gpu.adapter) send({ type: 'log', message: `WebGPU adapter: ${gpu.adapter}` });
         send({ type: 'probe-result', backends: [{ name: 'webgpu', available: gpu.reason === null, reason }], kernels: { available: false, reason: NO_KERNELS } });
         return;

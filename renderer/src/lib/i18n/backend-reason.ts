@@ -27,6 +27,8 @@ export function localizeBackendReason(reason: string): string {
       return t('backendReason.noAdapter');
     case 'other-native':
       return t('backendReason.otherNative', { pkg: r.pkg });
+    case 'window-ready':
+      return t('backendReason.windowReady', { adapter: r.adapter });
     case 'other':
       return r.detail;
   }

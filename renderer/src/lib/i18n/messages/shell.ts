@@ -41,6 +41,7 @@ const en = {
   'backendReason.probeCrashed': 'loading package {pkg} ended its probe process: {detail}',
   'backendReason.noAdapter': 'no WebGPU adapter on this machine (no GPU driver with Vulkan, Metal or Direct3D 12)',
   'backendReason.otherNative': 'not tried: {pkg} is already loaded in this process (two TensorFlow libraries cannot share one)',
+  'backendReason.windowReady': 'Chromium’s WebGPU in a hidden trainer window (adapter: {adapter})',
   'bridge.missing': 'This window lost its connection to Gradient Lab (its preload did not load). Restart Gradient Lab; if this happens again, reinstall it.',
 } as const;
 
@@ -86,6 +87,7 @@ const ja: Record<keyof typeof en, string> = {
   'backendReason.probeCrashed': 'パッケージ {pkg} を読み込んだ確認用プロセスが終了しました：{detail}',
   'backendReason.noAdapter': 'この機器には WebGPU アダプターがありません（Vulkan・Metal・Direct3D 12 に対応した GPU ドライバーがありません）',
   'backendReason.otherNative': '試していません：このプロセスには {pkg} が読み込み済みです（TensorFlow ライブラリを 2 つ同時には使えません）',
+  'backendReason.windowReady': '非表示の学習用ウィンドウで Chromium の WebGPU を使います（アダプター：{adapter}）',
   'bridge.missing': 'このウィンドウは Gradient Lab との接続を失いました（プリロードが読み込まれませんでした）。Gradient Lab を再起動し、繰り返す場合は再インストールしてください。',
 };
 
