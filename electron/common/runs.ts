@@ -76,7 +76,7 @@ export const ImportBundleRequestSchema = z
   })
   .strict();
 
-export const CSV_TABLES = ['epochs', 'steps'] as const;
+export const CSV_TABLES = ['epochs', 'steps', 'probes'] as const;
 export const CsvRequestSchema = z.object({ runId: RunIdSchema, table: z.enum(CSV_TABLES).default('steps') }).strict();
 
 export interface RunsChangedEvent {
@@ -166,6 +166,8 @@ export interface RunProgressEvent {
   batches: import('./records').BatchRecord[];
   epochs: EpochRecord[];
   histograms: HistogramRecord[];
+  /** Layer probes that arrived since the last event (absent from hosts that predate them). */
+  probes?: import('./records').LayerProbeRecord[];
   /** Sent once, with the first event of a run. */
   started?: { layers: LayerInfo[]; backend: BackendName; engine: string; skipped: { name: BackendName; reason: string }[] };
 }
