@@ -2,7 +2,7 @@
 // PROBE_STRIDE float64 numbers (little-endian, common/probe-fields.ts order; null as NaN). Reads may thin the
 // steps to a budget, always keeping the first (the step-0 checks) and the last.
 import type { Database, Statement } from 'better-sqlite3';
-import { flattenProbeLayer, PROBE_STRIDE, unflattenProbeLayer } from '../common/probe-fields';
+import { flattenProbe, PROBE_STRIDE, unflattenCheck, unflattenProbeLayer } from '../common/probe-fields';
 import type { LayerProbeRecord } from '../common/records';
 
 /** A probe as bundles carry it: layer rows of PROBE_STRIDE numbers, null for non-finite. */
@@ -51,8 +51,8 @@ export class ProbesRepo {
   /** Append probes (call inside the caller's transaction when batching with other series). */
   append(runId: number, probes: readonly LayerProbeRecord[]): void {
     for (const p of probes) {
-      const ordered = [...p.layers].sort((a, b) => a.layer - b.layer);
-      this.ins.run(runId, p.step, fin(p.learningRate), fin(p.loss), ordered.length, pack(ordered.map(flattenProbeLayer)));
+      const rows = flattenProbe(p);
+      this.ins.run(runId, p.step, fin(p.learningRate), fin(p.loss), rows.length, pack(rows));
     }
   }
 
@@ -85,11 +85,13 @@ export class ProbesRepo {
 
 function toRecord(r: ProbeRowDb): LayerProbeRecord {
   const v = unpack(r.probe, r.layers);
+  const checks = Array.from({ length: r.layers }, (_, l) => unflattenCheck(v, l * PROBE_STRIDE, l)).filter((c) => c !== undefined);
   return {
     type: 'layer-probe',
     step: r.step,
     learningRate: r.learning_rate ?? NaN,
     loss: r.loss ?? NaN,
     layers: Array.from({ length: r.layers }, (_, l) => unflattenProbeLayer(v, l * PROBE_STRIDE, l)),
+    ...(checks.length ? { gradientCheck: checks } : {}),
   };
 }
