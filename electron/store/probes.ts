@@ -4,6 +4,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { flattenProbe, PROBE_STRIDE, unflattenCheck, unflattenProbeLayer } from '../common/probe-fields';
 import type { LayerProbeRecord } from '../common/records';
+import type { StudentPrediction } from '../common/student-prediction';
 
 /** A probe as bundles carry it: layer rows of PROBE_STRIDE numbers, null for non-finite. */
 export interface ProbeRow {
@@ -40,12 +41,27 @@ export class ProbesRepo {
   private readonly stepsSel: Statement<[number], { step: number }>;
   private readonly sel: Statement<[number, string], ProbeRowDb>;
   private readonly all: Statement<[number], ProbeRowDb>;
+  private readonly insPrediction: Statement<[number, string, string, string]>;
+  private readonly selPrediction: Statement<[number], { quantity: string; predicted: string; created: string }>;
 
   constructor(db: Database) {
     this.ins = db.prepare('INSERT OR REPLACE INTO layer_probes (run_id, step, learning_rate, loss, layers, probe) VALUES (?, ?, ?, ?, ?, ?)');
     this.stepsSel = db.prepare('SELECT step FROM layer_probes WHERE run_id = ? ORDER BY step');
     this.sel = db.prepare('SELECT * FROM layer_probes WHERE run_id = ? AND step IN (SELECT value FROM json_each(?)) ORDER BY step');
     this.all = db.prepare('SELECT * FROM layer_probes WHERE run_id = ? ORDER BY step');
+    this.insPrediction = db.prepare('INSERT OR REPLACE INTO student_predictions (run_id, quantity, predicted, created) VALUES (?, ?, ?, ?)');
+    this.selPrediction = db.prepare('SELECT quantity, predicted, created FROM student_predictions WHERE run_id = ?');
+  }
+
+  /** Keep a student's prediction with a run (one per run; a new one replaces it). */
+  setPrediction(runId: number, p: StudentPrediction, created = new Date().toISOString()): StudentPrediction {
+    this.insPrediction.run(runId, p.quantity, JSON.stringify(p.values), created);
+    return { quantity: p.quantity, values: p.values, created };
+  }
+
+  prediction(runId: number): StudentPrediction | null {
+    const r = this.selPrediction.get(runId);
+    return r ? { quantity: r.quantity as StudentPrediction['quantity'], values: JSON.parse(r.predicted) as (number | null)[], created: r.created } : null;
   }
 
   /** Append probes (call inside the caller's transaction when batching with other series). */
