@@ -46,6 +46,8 @@ const en = {
   'diag.update.low': 'The learning rate looks too low for layers {layers}.',
   'diag.update.high': 'The learning rate looks too high for layers {layers}.',
   'diag.update.ok': 'Every hidden layer’s update:data is near the 1e-3 guide.',
+  'diag.update.none': 'Not moving at all (gradient exactly 0): layers {layers}.',
+  'diag.zeroMarks': '× at the bottom: exactly 0 (no place on a log axis)',
   'diag.update.band': '(band: 1e{low} to 1e{high}; lr·∂L/∂W, so with Adam it is a guide, not Adam’s own step)',
 
   'diag.delta.title': 'Nielsen’s ‖δˡ‖ over training',
@@ -108,6 +110,8 @@ const en = {
   'diag.glossary.underflow.text': 'A number smaller than float32 can hold (the smallest normal is 1.18e-38) loses precision and finally becomes exactly 0.',
   /** The sweep panel's button for the 'textbooks' preset family (PresetFamily), should it list that family. */
   'sweep.start.textbooks': 'Run the textbook presets ({count} runs)',
+  'train.field.probeEvery': 'Layer probe every',
+  'train.unit.probeEvery': 'statistics steps (0 = never)',
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -155,6 +159,8 @@ const ja: Record<keyof typeof en, string> = {
   'diag.update.low': '層 {layers} では学習率が小さすぎるようです。',
   'diag.update.high': '層 {layers} では学習率が大きすぎるようです。',
   'diag.update.ok': 'どの隠れ層も update:data は目安の 1e-3 付近です。',
+  'diag.update.none': '層 {layers} はまったく更新されません。勾配がちょうど0です。',
+  'diag.zeroMarks': '下端の ×: ちょうど0（対数軸には置けません）',
   'diag.update.band': '（範囲: 1e{low}〜1e{high}。lr·∂L/∂W で測るので、Adam では目安であって Adam 自身の更新量ではありません）',
 
   'diag.delta.title': 'Nielsen の ‖δˡ‖ の推移',
@@ -216,6 +222,8 @@ const ja: Record<keyof typeof en, string> = {
   'diag.glossary.underflow.term': 'アンダーフロー',
   'diag.glossary.underflow.text': 'float32 で表せるより小さい数（最小の正規化数は 1.18e-38）は精度を失い、最後にはちょうど0になります。',
   'sweep.start.textbooks': '教科書の例を実行（{count} 件）',
+  'train.field.probeEvery': 'レイヤープローブの間隔',
+  'train.unit.probeEvery': '統計ステップごと（0 = 記録しない）',
 };
 
 export default { en, ja };
