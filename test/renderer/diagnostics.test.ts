@@ -92,3 +92,23 @@ describe('layer diagnostics panel', () => {
     expect(rangeText([0, 1, 2, 4])).toBe('1–3, 5');
   });
 });
+
+describe('Compare: layer probes overlaid across runs', () => {
+  it('draws one ledger line per run with probes and names the run without them', async () => {
+    const { detail } = await import('./compare-fixtures');
+    const { prepareRuns } = await import('../../renderer/src/views/compare/compare-data');
+    const CompareProbeProfile = (await import('../../renderer/src/views/compare/CompareProbeProfile.svelte')).default;
+    const a = { ...detail(1, 'deep-sigmoid', [1e-6, 1e-5, 1e-4]), layers: LAYERS, probes };
+    const b = { ...detail(2, 'deep-relu-he', [1e-4, 1e-4, 1e-4]), layers: LAYERS, probes: [] };
+    const runs = prepareRuns({ runs: [a, b], diff: [] });
+    const { container, getByTestId } = render(CompareProbeProfile, { runs, kind: 'ledger' });
+    expect(container.querySelector('[data-run-line="1"]')?.getAttribute('d')).toMatch(/^M/);
+    expect(container.querySelector('[data-run-line="2"]')?.getAttribute('d')).toBe('');
+    expect(container.querySelector('[data-sigmoid-line]')).not.toBeNull();
+    const readout = getByTestId('readout-compare-ledger').textContent!;
+    expect(readout).toContain('initial loss 2.36 (As expected');
+    expect(readout).toContain('no layer probe recorded');
+    const update = render(CompareProbeProfile, { runs, kind: 'update' });
+    expect(update.container.querySelector('[data-guide-line="-3"]')).not.toBeNull();
+  });
+});

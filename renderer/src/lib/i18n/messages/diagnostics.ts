@@ -111,6 +111,12 @@ const en = {
   /** The sweep panel's button for the 'textbooks' preset family (PresetFamily), should it list that family. */
   'sweep.start.textbooks': 'Run the textbook presets ({count} runs)',
   'train.field.probeEvery': 'Layer probe every',
+  'compare.diag.ledgerTitle': 'Chain-rule ledger at step 0, per run',
+  'compare.diag.ledgerSubtitle': 'log10 ‖δₗ‖/‖δₗ₊₁‖ per hidden layer from the layer probe; the dashed line is the sigmoid’s 0.25.',
+  'compare.diag.updateTitle': 'update:data at the last probe, per run',
+  'compare.diag.updateSubtitle': 'log10(std(lr·∂L/∂W) / std(W)) per hidden layer (makemore part 3), with the 1e-3 guide band.',
+  'compare.diag.loss': 'initial loss {loss} ({verdict})',
+  'compare.diag.noProbe': 'no layer probe recorded',
   'train.unit.probeEvery': 'statistics steps (0 = never)',
 } as const;
 
@@ -223,6 +229,12 @@ const ja: Record<keyof typeof en, string> = {
   'diag.glossary.underflow.text': 'float32 で表せるより小さい数（最小の正規化数は 1.18e-38）は精度を失い、最後にはちょうど0になります。',
   'sweep.start.textbooks': '教科書の例を実行（{count} 件）',
   'train.field.probeEvery': 'レイヤープローブの間隔',
+  'compare.diag.ledgerTitle': 'ステップ0の連鎖律の収支（実行ごと）',
+  'compare.diag.ledgerSubtitle': 'レイヤープローブから隠れ層ごとの log10 ‖δₗ‖/‖δₗ₊₁‖。破線はシグモイドの 0.25。',
+  'compare.diag.updateTitle': '最後のプローブでの update:data（実行ごと）',
+  'compare.diag.updateSubtitle': '隠れ層ごとの log10(std(lr·∂L/∂W) / std(W))（makemore part 3）と目安 1e-3 の帯。',
+  'compare.diag.loss': '初期の損失 {loss}（{verdict}）',
+  'compare.diag.noProbe': 'レイヤープローブの記録なし',
   'train.unit.probeEvery': '統計ステップごと（0 = 記録しない）',
 };
 
