@@ -54,6 +54,13 @@ describe('layer diagnostics panel', () => {
     expect(getByTestId('chart-diag-delta-time').querySelector('[data-floor-below]')?.textContent).toContain('1.18e-38');
   });
 
+  it('shows the book’s numbers beside the run’s for the Nielsen preset', () => {
+    const { getByTestId, unmount } = render(DiagnosticsPanel, { layers: LAYERS, probes, preset: 'nielsen-ch5' });
+    expect(getByTestId('diag-published').textContent).toContain('0.003, 0.017, 0.07, 0.285');
+    unmount();
+    expect(render(DiagnosticsPanel, { layers: LAYERS, probes, preset: 'seed-he' }).queryByTestId('diag-published')).toBeNull();
+  });
+
   it('moves every chart to the scrubbed step', async () => {
     const { getByTestId } = render(DiagnosticsPanel, { layers: LAYERS, probes });
     expect(getByTestId('diag-step').textContent).toBe('at step 40');

@@ -117,6 +117,7 @@ const en = {
   'compare.diag.updateSubtitle': 'log10(std(lr·∂L/∂W) / std(W)) per hidden layer (makemore part 3), with the 1e-3 guide band.',
   'compare.diag.loss': 'initial loss {loss} ({verdict})',
   'compare.diag.noProbe': 'no layer probe recorded',
+  'diag.published.nielsen': 'Nielsen (ch. 5) reports ‖δˡ‖ of the hidden layers at the start as {book}; this run at step 0 (its own batch, softmax output): {ours}.',
   'train.unit.probeEvery': 'statistics steps (0 = never)',
 } as const;
 
@@ -235,6 +236,7 @@ const ja: Record<keyof typeof en, string> = {
   'compare.diag.updateSubtitle': '隠れ層ごとの log10(std(lr·∂L/∂W) / std(W))（makemore part 3）と目安 1e-3 の帯。',
   'compare.diag.loss': '初期の損失 {loss}（{verdict}）',
   'compare.diag.noProbe': 'レイヤープローブの記録なし',
+  'diag.published.nielsen': 'Nielsen（5章）は初期状態の隠れ層の ‖δˡ‖ を {book} と報告しています。この実行のステップ0（自分のバッチ、出力はソフトマックス）: {ours}。',
   'train.unit.probeEvery': '統計ステップごと（0 = 記録しない）',
 };
 
