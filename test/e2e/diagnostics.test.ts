@@ -55,13 +55,26 @@ describe('layer diagnostics in Chromium through the web host', () => {
     await page.reload();
     await page.locator('[data-testid="train-saved"]').waitFor({ timeout: 30_000 });
     await expect.poll(() => page.locator('[data-testid="chart-diag-predict"] [data-predicted]').count()).toBe(2);
+
+    // The answer key prints alone: in print media only the handout is visible.
+    await page.evaluate(() => (window.print = () => undefined));
+    await page.click('[data-testid="handout-answers"]');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('[data-print-handout]').isVisible()).toBe(true);
+    expect(await page.locator('[data-testid="chart-diag-ledger"]').isVisible()).toBe(false);
+    await page.screenshot({ path: join(app.outDir, 'diagnostics-handout-answers-print.png') });
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.locator('[data-print-handout]').isVisible()).toBe(false);
   });
 
   it('fills the makemore set and the ledger for deep-sigmoid, in Japanese', async () => {
     const { page } = app;
     await page.click('[data-testid="lang-ja"]');
     await setup(app, 'deep-sigmoid', '2');
+    const before = page.url();
     await page.click('[data-testid="run-start"]');
+    // The seed-keras run stays on screen until the new one is followed: wait for its address to change.
+    await expect.poll(() => page.url(), { timeout: 30_000 }).not.toBe(before);
     await expect.poll(() => page.locator('[data-testid="run-status"]').getAttribute('data-status'), { timeout: 180_000, interval: 500 }).toBe('completed');
     // The seed-keras marks stay with seed-keras: this run was not given them.
     expect(await page.locator('[data-testid="chart-diag-predict"] [data-predicted]').count()).toBe(0);

@@ -87,6 +87,23 @@ describe('layer diagnostics panel', () => {
     expect(getByTestId('readout-diag-predict').textContent).toContain('L1: mark 1e-3.9 / measured 1e-4');
   });
 
+  it('prints a blank handout and, separately, the answer key', async () => {
+    let printed = 0;
+    window.print = () => void printed++;
+    const { container, getByTestId } = render(DiagnosticsPanel, { layers: LAYERS, probes });
+    const sheet = container.querySelector('[data-print-handout]')!;
+    await fireEvent.click(getByTestId('handout-blank'));
+    expect(sheet.getAttribute('data-mode')).toBe('blank');
+    expect(sheet.querySelector('[data-handout-row="0"]')!.textContent).toContain('10^ ____');
+    expect(document.body.classList.contains('print-handout')).toBe(true);
+    await fireEvent.click(getByTestId('handout-answers'));
+    expect(sheet.getAttribute('data-mode')).toBe('answers');
+    expect(sheet.querySelector('[data-handout-row="0"]')!.textContent).toContain('1e-4');
+    expect(sheet.querySelector('[data-handout-slowest]')!.textContent).toContain('L1');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(printed).toBe(2);
+  });
+
   it('speaks Japanese with the textbooks’ terms', () => {
     setLocale('ja');
     const { getByTestId } = render(DiagnosticsPanel, { layers: LAYERS, probes });
