@@ -17,6 +17,17 @@ import { BN_EPSILON, type Mlp } from '../model/mlp';
 export const CHECK_EPSILONS = [1e-6, 1e-5, 1e-4, 1e-3, 1e-2] as const;
 /** A loss difference this large is ≥ 1e4 times float64's rounding of the loss. */
 export const CHECK_RESOLVED = 1e-10;
+/**
+ * Multiply-adds the check may spend (about a second or two of plain JavaScript): two float64 forward passes of
+ * the batch per layer at least. A network and batch too large for it are not checked (the result is empty).
+ */
+export const CHECK_BUDGET_MACS = 2e9;
+
+/** Multiply-adds of the check's two forward passes per layer. */
+export function checkCost(weights: readonly LayerWeights64[], batch: number): number {
+  const perForward = batch * weights.reduce((s, l) => s + l.fanIn * l.units, 0);
+  return 2 * weights.length * perForward;
+}
 
 export interface LayerWeights64 {
   kernel: Float64Array;
@@ -113,7 +124,8 @@ export function loss64(layers: readonly LayerWeights64[], x: Float32Array, y: In
 
 /**
  * One sampled weight per layer: the engine's `kernelGrads` (∂L/∂W at `weights`) against the float64 central
- * difference. Returns [] when a layer's activation has no float64 form here (GELU).
+ * difference. Returns [] when a layer's activation has no float64 form here (GELU) or when the check would
+ * cost more than CHECK_BUDGET_MACS.
  */
 export function sampledGradientCheck(
   weights: LayerWeights64[],
@@ -121,7 +133,7 @@ export function sampledGradientCheck(
   batch: { x: Float32Array; y: Int32Array; features: number },
   seed: number,
 ): GradientCheckEntry[] {
-  if (weights.some((l) => l.activation === 'gelu')) return [];
+  if (weights.some((l) => l.activation === 'gelu') || checkCost(weights, batch.y.length) > CHECK_BUDGET_MACS) return [];
   const rand = mulberry32(seed);
   return weights.map((l, layer) => {
     const g = kernelGrads[layer]!;
