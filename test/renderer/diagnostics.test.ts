@@ -136,3 +136,14 @@ describe('Compare: layer probes overlaid across runs', () => {
     expect(update.container.querySelector('[data-guide-line="-3"]')).not.toBeNull();
   });
 });
+
+describe('Learn view: gradient check of the toy network', () => {
+  it('confirms every chain-rule gradient of the setup shown', async () => {
+    const { DEFAULT_SETUP } = await import('../../electron/common/toy-network');
+    const Panel = (await import('../../renderer/src/views/learn/GradientCheckPanel.svelte')).default;
+    const { container } = render(Panel, { setup: { ...DEFAULT_SETUP, activation: 'tanh' } });
+    const rows = [...container.querySelectorAll('[data-check-param]')];
+    expect(rows.map((r) => r.getAttribute('data-check-param'))).toEqual(['w11', 'w12', 'w21', 'w22', 'w31', 'w32', 'v1', 'v2', 'b1', 'b2', 'c']);
+    for (const r of rows) expect(['excellent', 'fine']).toContain(r.getAttribute('data-verdict'));
+  });
+});
