@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { BackendNameSchema } from './app-info';
 import { ExperimentConfigSchema, hiddenWidths, LIMITS } from './config';
+import { PROBE_STRIDE } from './probe-fields';
 import { HISTOGRAM, type LayerStats } from './records';
 import { FINISHED_STATUSES, RUN_LIMITS, RunNameSchema, TagSchema, type RunStatus } from './runs';
 
@@ -28,6 +29,9 @@ export const LAYER_STAT_FIELDS = [
 
 /** The most rows of each series one run may bring (a 1000-epoch run with statistics every few batches fits). */
 export const BUNDLE_ROW_LIMITS = { steps: 1_000_000, layerStats: 2_000_000, histograms: 20_000, epochs: LIMITS.epochs.max } as const;
+
+/** The most layer probes one run may bring. */
+export const BUNDLE_PROBE_ROWS = 20_000;
 
 /**
  * Rows of one series: at most `max`, each checked with `row`; checking stops at the first bad row, whose first
@@ -112,6 +116,12 @@ const BundleRunObject = z
     gradientNorms: rows(z.tuple([Count, Metric, Metric, z.union([z.literal(0), z.literal(1)]).nullable()]), BUNDLE_ROW_LIMITS.steps, 'gradient-norm').optional(),
     /** The step a diverged run diverged at (optional: older bundles lack it). */
     divergedStep: Count.optional(),
+    /** Layer probes (common/probe-fields.ts column order per layer); absent from bundles made before them. */
+    probes: rows(
+      z.object({ step: Count, learningRate: Metric, loss: Metric, layers: z.array(z.array(Metric).length(PROBE_STRIDE)).max(60) }).strict(),
+      BUNDLE_PROBE_ROWS,
+      'layer-probe',
+    ).optional(),
   })
   .strict();
 type BundleRunFields = z.output<typeof BundleRunObject>;
@@ -136,6 +146,7 @@ const BundleRunSchema = BundleRunObject.superRefine((r, ctx) => {
     const stray = r.gradientNorms.findIndex((g) => !steps.has(g[0]));
     if (stray >= 0) ctx.addIssue({ code: 'custom', path: ['gradientNorms', stray, 0], message: 'a gradient-norm row must belong to a step of the run' });
   }
+  if (r.probes) increasing(r.probes.map((p) => [p.step]), 'probes');
   const badLayer = r.layerStats.findIndex((s) => s[1]! >= r.layers.length);
   if (badLayer >= 0) ctx.addIssue({ code: 'custom', path: ['layerStats', badLayer, 1], message: `layer index beyond the run's ${r.layers.length} layers` });
   consistent(r, ctx);

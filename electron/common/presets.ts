@@ -3,8 +3,9 @@
 // residual connections matter. Each config is complete and passes ExperimentConfigSchema.
 import type { ExperimentConfig, ModelConfig } from './config';
 import { EXPLODING_PRESETS } from './presets-exploding';
+import { TEXTBOOK_PRESETS } from './presets-textbooks';
 
-export type PresetFamily = 'seed' | 'deep' | 'exploding';
+export type PresetFamily = 'seed' | 'deep' | 'exploding' | 'textbooks';
 
 export interface Preset {
   id: string;
@@ -124,6 +125,7 @@ export const PRESETS: readonly Preset[] = [
     config: config('deep-residual', { ...DEEP_MODEL, residual: true }),
   },
   ...EXPLODING_PRESETS,
+  ...TEXTBOOK_PRESETS,
 ];
 
 export function getPreset(id: string): Preset | undefined {

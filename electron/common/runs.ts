@@ -81,7 +81,7 @@ export const ImportBundleRequestSchema = z
   })
   .strict();
 
-export const CSV_TABLES = ['epochs', 'steps'] as const;
+export const CSV_TABLES = ['epochs', 'steps', 'probes'] as const;
 export const CsvRequestSchema = z.object({ runId: RunIdSchema, table: z.enum(CSV_TABLES).default('steps') }).strict();
 
 export interface RunsChangedEvent {
@@ -151,6 +151,10 @@ export interface RunDetail {
   series: StepSeries;
   histograms: HistogramRecord[];
   predictions: Prediction[];
+  /** The student's prediction kept with the run, if one was made. */
+  studentPrediction?: import('./student-prediction').StudentPrediction | null;
+  /** Layer probes at up to 200 evenly spread steps (first and last kept); absent from hosts that predate them. */
+  probes?: import('./records').LayerProbeRecord[];
   /** true when the series were thinned to the point budget. */
   decimated: boolean;
   /** With gradient clipping on: how many of the recorded steps were clipped (every step, not the thinned series). */
@@ -187,6 +191,8 @@ export interface RunProgressEvent {
   batches: import('./records').BatchRecord[];
   epochs: EpochRecord[];
   histograms: HistogramRecord[];
+  /** Layer probes that arrived since the last event (absent from hosts that predate them). */
+  probes?: import('./records').LayerProbeRecord[];
   /** Sent once, with the first event of a run. */
   started?: { layers: LayerInfo[]; backend: BackendName; engine: string; skipped: { name: BackendName; reason: string }[] };
 }

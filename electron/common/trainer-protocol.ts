@@ -3,7 +3,7 @@
 import type { BackendName, BackendProbe, KernelsProbe } from './app-info';
 import type { ExperimentConfig } from './config';
 import type { MNIST_FILES } from './mnist-files';
-import type { BatchRecord, EpochRecord, FinalMetrics, HistogramRecord, LayerInfo, Prediction } from './records';
+import type { BatchRecord, EpochRecord, FinalMetrics, HistogramRecord, LayerInfo, LayerProbeRecord, Prediction } from './records';
 
 /** Parent → trainer. */
 export type ToTrainer =
@@ -41,6 +41,7 @@ export type FromTrainer =
   | BatchRecord
   | EpochRecord
   | HistogramRecord
+  | LayerProbeRecord
   | { type: 'done'; final: FinalMetrics; predictions: Prediction[]; seconds: number }
   | {
       type: 'stopped';
@@ -65,6 +66,7 @@ const FROM_TRAINER_TYPES = new Set<FromTrainer['type']>([
   'batch',
   'epoch',
   'histogram',
+  'layer-probe',
   'done',
   'stopped',
   'diverged',

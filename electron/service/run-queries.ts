@@ -59,6 +59,8 @@ function readDetail(store: Store, runId: number, maxPoints: number, alignSteps?:
         series,
         histograms: store.metrics.histograms(runId),
         predictions: store.metrics.predictions(runId),
+        probes: store.probes.list(runId),
+        studentPrediction: store.probes.prediction(runId),
         decimated,
       };
     })

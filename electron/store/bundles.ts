@@ -93,6 +93,7 @@ export function buildBundle(store: Store, runIds: number[], appVersion: string):
       })),
       predictions: rows.predictions.map((p) => ({ ...p, probs: p.probs.map(finiteOrNull) })),
       ...gradientFields(store, id, s.divergedStep),
+      probes: store.probes.rows(id),
     };
   });
   return { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, appVersion, exported: new Date().toISOString(), runs };
@@ -196,6 +197,7 @@ export function writeBundle(store: Store, bundle: Bundle, fileName: string): num
         });
       }
       store.metrics.savePredictions(id, r.predictions.map((p) => ({ ...p, probs: p.probs.map((x) => x ?? NaN) })));
+      if (r.probes) store.probes.insertRows(id, r.probes);
       return id;
     }),
   );

@@ -3,6 +3,7 @@
 import { openDatabase, StoreWriteError, type Db } from './db';
 import { GradientNormsRepo } from './gradient-norms';
 import { MetricsRepo } from './metrics';
+import { ProbesRepo } from './probes';
 import { RunsRepo } from './runs';
 
 export class Store {
@@ -10,11 +11,13 @@ export class Store {
   readonly metrics: MetricsRepo;
   /** Per-step gradient norms and clipping (migration 0040). */
   readonly gradientNorms: GradientNormsRepo;
+  readonly probes: ProbesRepo;
 
   constructor(readonly db: Db) {
     this.runs = new RunsRepo(db);
     this.metrics = new MetricsRepo(db);
     this.gradientNorms = new GradientNormsRepo(db);
+    this.probes = new ProbesRepo(db);
   }
 
   get path(): string {

@@ -37,6 +37,15 @@ describe('experiment config validation', () => {
       'explode-relu',
       'explode-relu-clip',
       'explode-tanh',
+      'nielsen-ch5',
+      'zero-ch6-std1',
+      'zero-ch6-std001',
+      'zero-ch6-xavier',
+      'zero-ch6-he-relu',
+      'zero-ch6-compare-std001',
+      'zero-ch6-compare-xavier',
+      'zero-ch6-compare-he',
+      'makemore3-bn-tanh',
     ]);
     for (const p of PRESETS) {
       expect(parse(p.config)).toEqual(p.config);

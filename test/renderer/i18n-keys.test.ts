@@ -6,6 +6,7 @@ import { setLocale, t, tComputed } from '../../renderer/src/lib/i18n/i18n.svelte
 import charts from '../../renderer/src/lib/i18n/messages/charts';
 import clipping from '../../renderer/src/lib/i18n/messages/clipping';
 import compare from '../../renderer/src/lib/i18n/messages/compare';
+import diagnostics from '../../renderer/src/lib/i18n/messages/diagnostics';
 import history from '../../renderer/src/lib/i18n/messages/history';
 import learn from '../../renderer/src/lib/i18n/messages/learn';
 import shell from '../../renderer/src/lib/i18n/messages/shell';
@@ -37,7 +38,7 @@ describe('typed messages', () => {
   });
 
   it('gives every Japanese text the placeholders of its English text', () => {
-    for (const m of [shell, learn, train, charts, history, compare, clipping]) {
+    for (const m of [shell, learn, train, charts, history, compare, clipping, diagnostics]) {
       for (const [key, en] of Object.entries(m.en)) expect(placeholders((m.ja as Record<string, string>)[key] ?? ''), key).toEqual(placeholders(en));
     }
   });

@@ -5,6 +5,7 @@ import { migrate0010 } from './0010-initial';
 import { migrate0020 } from './0020-liveness';
 import { migrate0030 } from './0030-step-engine';
 import { migrate0040 } from './0040-gradient-clipping';
+import { migrate0060 } from './0060-layer-probes';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 20, name: 'liveness', up: migrate0020 },
   { version: 30, name: 'step-engine', up: migrate0030 },
   { version: 40, name: 'gradient-clipping', up: migrate0040 },
+  { version: 60, name: 'layer-probes', up: migrate0060 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

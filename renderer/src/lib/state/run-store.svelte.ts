@@ -4,7 +4,7 @@
 import type { BackendName } from '../../../../electron/common/app-info';
 import type { ExperimentConfig } from '../../../../electron/common/config';
 import type { LabEvent } from '../../../../electron/common/contract';
-import type { FinalMetrics, HistogramRecord, LayerInfo, LayerStats, Prediction } from '../../../../electron/common/records';
+import type { FinalMetrics, HistogramRecord, LayerInfo, LayerProbeRecord, LayerStats, Prediction } from '../../../../electron/common/records';
 import type { RunDetail, RunProgress, RunProgressEvent, RunStatus, RunStatusEvent } from '../../../../electron/common/runs';
 import type { EpochPoint } from '../../charts/chart-math';
 import { halveOver, recentStats, stepsPerEpoch, type RecentLayerStats } from './run-data';
@@ -51,6 +51,8 @@ export class RunStore {
   envelope = $state.raw<RunDetail['series']['envelope']>(undefined);
   /** true while a coarse series is shown and the full one is on its way (progressive loading). */
   coarse = $state(false);
+  /** Layer probes (engine/train/layer-probe.ts), in step order. */
+  probes = $state.raw<LayerProbeRecord[]>([]);
   /** true when the shown series come from a saved run (run:get), not a live stream. */
   saved = $state(false);
   /** How many times buffered events were applied (one per frame at most). */
@@ -137,6 +139,7 @@ export class RunStore {
     const clippedGradNorm = [...this.clippedGradNorm];
     const clipped = [...this.clipped];
     let clipCount = this.clipCount;
+    const probes = [...this.probes];
     for (const ev of batch) {
       if (ev.started) {
         this.layers = ev.started.layers;
@@ -164,6 +167,7 @@ export class RunStore {
       }
       for (const e of ev.epochs) epochs.push({ ...e, step: this.#epochEnd[e.epoch] ?? steps[steps.length - 1] ?? 0 });
       histograms.push(...ev.histograms);
+      probes.push(...(ev.probes ?? []));
     }
     // A loaded envelope belongs to the points as loaded: once they are thinned it no longer lines up.
     if (halveOver(LIVE_CAP, steps, loss, acc)) this.envelope = undefined;
@@ -180,6 +184,7 @@ export class RunStore {
     // Only hand charts a new array when something was added, so unchanged charts do not recompute.
     if (epochs.length !== this.epochs.length) this.epochs = epochs;
     if (histograms.length !== this.histograms.length) this.histograms = histograms;
+    if (probes.length !== this.probes.length) this.probes = probes;
     this.recent = recentStats(layerStats);
   }
 
@@ -217,6 +222,7 @@ export class RunStore {
     this.clippedGradNorm = series.clippedGradNorm ?? [];
     this.clipped = series.clipped ?? [];
     this.clipCount = detail.clipping ?? null;
+    this.probes = detail.probes ?? [];
     const last = series.steps[series.steps.length - 1] ?? 0;
     const train = config.dataset.kind === 'toy-mortgage' ? undefined : config.dataset.trainSize;
     const spe = stepsPerEpoch(train, config.training.batchSize, last, detail.epochs.length);
@@ -300,6 +306,7 @@ export class RunStore {
     this.layerStats = [];
     this.epochs = [];
     this.histograms = [];
+    this.probes = [];
     this.recent = null;
     this.gradNorm = [];
     this.clippedGradNorm = [];
