@@ -20,7 +20,7 @@ const EXPORTS = join(ROOT, 'test-results', 'exports');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** In the page: open `#/train?run=ID` and resolve with the ms until its charts are painted (the frame after). */
+/** In the page: open `#/train?run=ID`; resolve with [ms until its charts are painted, ms until the full series is]. */
 const OPEN = (runId: number) => `new Promise((resolve) => {
   const start = performance.now();
   location.hash = '#/train?run=${runId}';
@@ -30,7 +30,11 @@ const OPEN = (runId: number) => `new Promise((resolve) => {
     const norm = document.querySelector('[data-testid="chart-layer-norm"] [data-point]');
     return heat && Number(heat.getAttribute('data-cols')) > 0 && loss && (loss.getAttribute('d') || '').length > 100 && norm;
   };
-  const poll = () => (ready() ? requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0)) : requestAnimationFrame(poll));
+  // Painted: the first picture (progressive loading: the coarse series). Then until the full series is drawn.
+  const full = () => document.querySelector('[data-testid="train-view"][data-series-level="full"]') && ready();
+  let painted = 0;
+  const pollFull = () => (full() ? requestAnimationFrame(() => setTimeout(() => resolve([painted, performance.now() - start]), 0)) : requestAnimationFrame(pollFull));
+  const poll = () => (ready() ? requestAnimationFrame(() => setTimeout(() => { painted = performance.now() - start; pollFull(); }, 0)) : requestAnimationFrame(poll));
   poll();
 })`;
 
@@ -57,14 +61,18 @@ const EXPORT_ALL = `(async () => {
 
 async function openTimes(page: Page, runId: number): Promise<number[]> {
   const times: number[] = [];
+  const fulls: number[] = [];
   for (let i = 0; i <= REPEAT; i++) {
     await page.evaluate(() => (location.hash = '#/history'));
     await page.locator('[data-testid="history-view"]').waitFor();
     await page.waitForTimeout(200);
-    const ms = (await page.evaluate(OPEN(runId))) as number;
-    if (i > 0) times.push(ms); // the first opening warms the caches and the JIT
-    else console.log(`  first opening (cold: nothing cached, JIT cold): ${ms.toFixed(0)} ms`);
+    const [ms, fullMs] = (await page.evaluate(OPEN(runId))) as [number, number];
+    if (i > 0) {
+      times.push(ms); // the first opening warms the caches and the JIT
+      fulls.push(fullMs);
+    } else console.log(`  first opening (cold: nothing cached, JIT cold): ${ms.toFixed(0)} ms, full series ${fullMs.toFixed(0)} ms`);
   }
+  console.log(`  full series drawn (median): ${median(fulls).toFixed(0)} ms`);
   return times;
 }
 

@@ -1,8 +1,9 @@
 // Compare-view render benchmark (run: npx tsx bench/compare-render.ts [--repeat N]; needs `npm run build`).
 // Writes 8 full-length synthetic runs straight into a fresh SQLite file (10 epochs × 469 steps, statistics every
 // step: four 1-layer seed-family runs, one with an exactly-zero first layer, and four 10-layer deep-family runs),
-// opens the app, then #/compare?runs=… in Chromium through the web host and reads
-// the view's own clock: from the comparison data arriving (parsed) to the charts painted. Target: ≤ 300 ms.
+// opens the app, then #/compare?runs=… in Chromium through the web host and reads the view's own clocks: from
+// asking to the first (coarse) picture painted — the click → painted figure, target ≤ 300 ms — to the full series
+// painted, and from the full data arriving (parsed) to the charts painted.
 // It also traces each load and sums the renderer main thread's CPU time between the view's two performance
 // marks: on a machine shared with other work the wall time mostly measures waiting for a core, the CPU does not.
 import { mkdtempSync, rmSync } from 'node:fs';
