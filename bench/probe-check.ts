@@ -23,7 +23,7 @@ async function writeCase(presetId: string, file: string, trainSize = 1000): Prom
   if (!preset) throw new Error(`no preset ${presetId}`);
   const config = ExperimentConfigSchema.parse({ ...preset.config, dataset: { kind: 'mnist', trainSize, testSize: 100 } });
   const data = await loadDataset(config.dataset, config.training.seed);
-  writeFileSync(file, JSON.stringify(probeCase(config, data)));
+  writeFileSync(file, JSON.stringify(await probeCase(config, data)));
 }
 
 async function main(): Promise<void> {

@@ -101,7 +101,7 @@ describe('layer probe', () => {
   it.each<[Act, number]>([
     ['tanh', 3],
     ['sigmoid', 11],
-  ])('agrees with a hand computation on a tiny %s network', (kind, seed) => {
+  ])('agrees with a hand computation on a tiny %s network', async (kind, seed) => {
     const { mlp, W, b, dims } = tinyNet(kind, seed);
     const rand = mulberry32(seed + 2);
     const n = 9;
@@ -109,7 +109,7 @@ describe('layer probe', () => {
     const y = Array.from({ length: n }, () => Math.floor(rand() * 3));
     const lr = 0.05;
     const before = tf.memory().numTensors;
-    const probe = layerProbe(mlp, { x: Float32Array.from(x), y: Int32Array.from(y), features: 6, classes: 3 }, lr, 4);
+    const probe = await layerProbe(mlp, { x: Float32Array.from(x), y: Int32Array.from(y), features: 6, classes: 3 }, lr, 4);
     expect(tf.memory().numTensors).toBe(before);
     const hand = byHand(kind, W, b, dims, x, y);
     expect(probe).toMatchObject({ type: 'layer-probe', step: 4, learningRate: lr });

@@ -19,7 +19,7 @@ describe('Nielsen ch. 5 preset at step 0', () => {
     const preset = getPreset('nielsen-ch5')!;
     // His measurement: the whole 1000 images as one batch.
     const config = ExperimentConfigSchema.parse({ ...preset.config, training: { ...preset.config.training, seed, batchSize: 1000 } });
-    const { probe } = probeCase(config, await loadDataset(config.dataset, seed));
+    const { probe } = await probeCase(config, await loadDataset(config.dataset, seed));
     const hidden = probe.layers.slice(0, 4).map((l) => l.biasGradNorm);
     for (let l = 0; l < 3; l++) expect(hidden[l + 1]! / hidden[l]!, `layer ${l + 1} → ${l + 2}`).toBeGreaterThan(2.5);
     expect(hidden[3]! / hidden[0]!).toBeGreaterThan(30);

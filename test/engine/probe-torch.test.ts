@@ -24,7 +24,7 @@ afterAll(() => tmp.cleanup());
 
 async function caseOf(id: string): Promise<ProbeCase> {
   const config = presetOn(id, { trainSize: 500, testSize: 100, batchSize: 64 });
-  return probeCase(config, await loadDataset(config.dataset, config.training.seed));
+  return await probeCase(config, await loadDataset(config.dataset, config.training.seed));
 }
 
 function check(c: ProbeCase, name: string): { status: number | null; result: { ok: boolean; problems: string[] } } {
@@ -37,7 +37,7 @@ function check(c: ProbeCase, name: string): { status: number | null; result: { o
 describe('probe case', () => {
   it("is the run's own step 0: its probe equals the one training reports", async () => {
     const config = presetOn('deep-sigmoid', { trainSize: 500, testSize: 100, batchSize: 64 });
-    const c = probeCase(config, await loadDataset(config.dataset, config.training.seed));
+    const c = await probeCase(config, await loadDataset(config.dataset, config.training.seed));
     let first: LayerProbeRecord | undefined;
     await trainCollect(config, { stopAtStep: 0, onProbe: (p) => (first ??= p) });
     expect(first!.loss).toBeCloseTo(c.probe.loss, 6);

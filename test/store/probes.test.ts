@@ -8,7 +8,7 @@ import { PROBE_SCALAR_FIELDS, PROBE_STRIDE } from '../../electron/common/probe-f
 import { ACTIVATION_HISTOGRAM, HISTOGRAM, type LayerProbeRecord, type ProbeLayerStats } from '../../electron/common/records';
 import { exportBundle, importBundle } from '../../electron/store/bundles';
 import { runCsv } from '../../electron/store/csv';
-import { migrate, userVersion } from '../../electron/store/migrations/index';
+import { MIGRATIONS, migrate, userVersion } from '../../electron/store/migrations/index';
 import { openStore } from '../../electron/store/store';
 import { smallConfig, tempDir } from './store-fixture';
 
@@ -61,15 +61,15 @@ const probes: LayerProbeRecord[] = [0, 50, 100].map((step) => ({
 }));
 
 describe('layer probes in SQLite', () => {
-  it('migration 0060 adds the table and leaves the runs of a 0030 database as they were', () => {
+  it('migration 0060 adds the table and leaves the runs of the version before it as they were', () => {
     const db = new Database(join(tmp.dir, 'old.db'));
-    migrate(db, 30);
+    migrate(db, MIGRATIONS.filter((m) => m.version < 60).at(-1)!.version);
     db.prepare(
       `INSERT INTO runs (name, created, status, config, preset, activation, initializer, depth, batch_norm, residual, skipped, app_version)
        VALUES ('old', '2026-01-01T00:00:00.000Z', 'completed', ?, 'seed-he', 'sigmoid', 'heNormal', 1, 0, 0, '[]', '0.1.0')`,
     ).run(JSON.stringify(smallConfig()));
     const before = db.prepare('SELECT * FROM runs').all();
-    expect(migrate(db)).toContain(60);
+    expect(migrate(db, 60)).toEqual([60]);
     expect(userVersion(db)).toBeGreaterThanOrEqual(60);
     expect(db.prepare('SELECT * FROM runs').all()).toEqual(before);
     expect(db.prepare('SELECT count(*) AS n FROM layer_probes').get()).toEqual({ n: 0 });

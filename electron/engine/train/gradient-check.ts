@@ -40,16 +40,18 @@ export interface LayerWeights64 {
 }
 
 /** The model's weights as float64 copies (read them after the engine synced its weights in). */
-export function snapshotWeights(mlp: Mlp): LayerWeights64[] {
-  return mlp.layers.map((l) => ({
-    kernel: Float64Array.from(l.kernel.dataSync()),
-    bias: Float64Array.from(l.bias.dataSync()),
+export async function snapshotWeights(mlp: Mlp): Promise<LayerWeights64[]> {
+  // data(), not dataSync(): a WebGPU backend reads only asynchronously.
+  const read = async (t: { data(): Promise<ArrayLike<number>> }) => Float64Array.from(await t.data());
+  return Promise.all(mlp.layers.map(async (l) => ({
+    kernel: await read(l.kernel),
+    bias: await read(l.bias),
     fanIn: l.info.fanIn,
     units: l.info.units,
     activation: l.activation,
     residual: l.residual,
-    bn: l.bn ? { gamma: Float64Array.from(l.bn.gamma.dataSync()), beta: Float64Array.from(l.bn.beta.dataSync()) } : null,
-  }));
+    bn: l.bn ? { gamma: await read(l.bn.gamma), beta: await read(l.bn.beta) } : null,
+  })));
 }
 
 const SELU = { alpha: 1.6732632423543772, scale: 1.0507009873554805 };

@@ -32,15 +32,24 @@ interface PassArrays {
 }
 
 /** Run the probe pass on a batch; pure with respect to the model (nothing is assigned). */
-export function layerProbe(mlp: Mlp, batch: ProbeBatch, learningRate: number, step: number): LayerProbeRecord {
-  const p = probePass(mlp, batch);
+export async function layerProbe(mlp: Mlp, batch: ProbeBatch, learningRate: number, step: number): Promise<LayerProbeRecord> {
+  const p = await probePass(mlp, batch);
   const layers = mlp.layers.map((layer, l) => layerStats(layer, l, p, learningRate));
   return { type: 'layer-probe', step, learningRate, loss: p.loss, layers };
 }
 
-function probePass(mlp: Mlp, batch: ProbeBatch): PassArrays {
+/** PassArrays as tensors kept past the tidy scope (W is read from the model's variables). */
+type PassTensors = { [K in Exclude<keyof PassArrays, 'W'>]: PassArrays[K] extends number ? tf.Tensor : PassArrays[K] extends Float32Array[] ? tf.Tensor[] : (tf.Tensor | null)[] };
+
+// The tensors are read with data(), never dataSync(): a WebGPU backend reads only asynchronously.
+async function probePass(mlp: Mlp, batch: ProbeBatch): Promise<PassArrays> {
   const n = batch.y.length;
-  let out: PassArrays | undefined;
+  const kept: tf.Tensor[] = [];
+  const keep = <T extends tf.Tensor>(t: T): T => {
+    kept.push(tf.keep(t));
+    return t;
+  };
+  let out!: PassTensors;
   tf.tidy(() => {
     const x = tf.tensor2d(batch.x.subarray(0, n * batch.features), [n, batch.features]);
     const oneHot = tf.oneHot(tf.tensor1d(batch.y, 'int32'), batch.classes).toFloat() as tf.Tensor2D;
@@ -75,24 +84,40 @@ function probePass(mlp: Mlp, batch: ProbeBatch): PassArrays {
     const dsigma = mlp.layers.map((layer, l) => {
       if (layer.activation === 'softmax') return null;
       const kind = layer.activation;
-      return Float32Array.from(tf.grad((u: tf.Tensor) => tf.sum(applyActivation(kind, u as tf.Tensor2D)))(values.us[l]!).dataSync());
+      return keep(tf.grad((u: tf.Tensor) => tf.sum(applyActivation(kind, u as tf.Tensor2D)))(values.us[l]!));
     });
-    const backWeights = mlp.layers.map((_, l) => (l + 1 < L ? Float32Array.from(tf.matMul(delta[l + 1]!, kernels[l + 1]!, false, true).dataSync()) : null));
-    const read = (ts: tf.Tensor[]) => ts.map((t) => Float32Array.from(t.dataSync()));
+    const backWeights = mlp.layers.map((_, l) => (l + 1 < L ? keep(tf.matMul(delta[l + 1]!, kernels[l + 1]!, false, true)) : null));
     out = {
-      loss: values.loss.dataSync()[0]!,
-      u: read(values.us),
-      h: read(values.outs),
-      delta: read(delta!),
-      dh: read(dh!),
-      dW: read(dW!),
-      db: read(db!),
+      loss: keep(values.loss),
+      u: values.us.map((t) => keep(t)),
+      h: values.outs.map((t) => keep(t)),
+      delta: delta!.map((t) => keep(t)),
+      dh: dh!.map((t) => keep(t)),
+      dW: dW!.map((t) => keep(t)),
+      db: db!.map((t) => keep(t)),
       dsigma,
       backWeights,
-      W: read(kernels),
     };
   });
-  return out!;
+  try {
+    const read = (t: tf.Tensor) => t.data().then((v) => Float32Array.from(v as Float32Array));
+    const all = (ts: tf.Tensor[]) => Promise.all(ts.map(read));
+    const some = (ts: (tf.Tensor | null)[]) => Promise.all(ts.map((t) => (t ? read(t) : null)));
+    return {
+      loss: (await read(out.loss))[0]!,
+      u: await all(out.u),
+      h: await all(out.h),
+      delta: await all(out.delta),
+      dh: await all(out.dh),
+      dW: await all(out.dW),
+      db: await all(out.db),
+      dsigma: await some(out.dsigma),
+      backWeights: await some(out.backWeights),
+      W: await all(mlp.layers.map((l) => l.kernel)),
+    };
+  } finally {
+    tf.dispose(kept);
+  }
 }
 
 /** Batch norm on the batch's own moments (training mode), with the layer's γ and β. */

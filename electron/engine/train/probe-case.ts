@@ -46,11 +46,11 @@ export function firstBatch(config: ExperimentConfig, data: Dataset): { x: Float3
   return { x: rows(data.trainX, data.features, idx), y: Int32Array.from(idx, (i) => data.trainY[i]!) };
 }
 
-export function probeCase(config: ExperimentConfig, data: Dataset): ProbeCase {
+export async function probeCase(config: ExperimentConfig, data: Dataset): Promise<ProbeCase> {
   const mlp = buildMlp(config.model, data.features, data.classes, config.training.seed);
   try {
     const { x, y } = firstBatch(config, data);
-    const probe = layerProbe(mlp, { x, y, features: data.features, classes: data.classes }, config.optimizer.learningRate, 0);
+    const probe = await layerProbe(mlp, { x, y, features: data.features, classes: data.classes }, config.optimizer.learningRate, 0);
     return {
       format: PROBE_CASE_FORMAT,
       version: 1,

@@ -93,8 +93,8 @@ export async function train(config: ExperimentConfig, data: Dataset, callbacks: 
         if (withStats && probeEvery > 0 && (step / statsEvery) % probeEvery === 0) {
           // The probe reads the model's variables: bring the engine's weights there first (before this update).
           engine.syncVariables();
-          probe = layerProbe(mlp, stepBatch, config.optimizer.learningRate, step);
-          if (step === 0) weightsBefore = snapshotWeights(mlp);
+          probe = await layerProbe(mlp, stepBatch, config.optimizer.learningRate, step);
+          if (step === 0) weightsBefore = await snapshotWeights(mlp);
         }
         // At step 0 the engine's own kernel gradients are checked against a float64 central difference.
         const result = await engine.step({ ...stepBatch, withStats, withHistogram: withHistogram || weightsBefore !== undefined });
