@@ -48,6 +48,21 @@ export interface BatchRecord {
   acc: number;
   /** Present on statistics steps (every statsEvery batches). */
   layers?: LayerStats[];
+  /** Recurrent runs, on statistics steps: the signal reaching each time step. */
+  time?: TimeStats;
+}
+
+/** How much of the error signal reaches each time step of a recurrent run, and how saturated its gates are. */
+export interface TimeStats {
+  /** ‖∂E/∂h_t‖₂ over the batch and hidden units, for t = 1…T (first step first); 0 is an exact zero. */
+  norms: number[];
+  /** Share of gate values in the flat tails (LSTM: i f g o; GRU: r z n; tanh RNN: h), over batch, units and steps. */
+  gates: GateSaturation[];
+}
+
+export interface GateSaturation {
+  gate: string;
+  saturatedFrac: number;
 }
 
 export interface EpochRecord {
