@@ -160,12 +160,14 @@ export class RecurrentNet {
       const dRec = cell === 'gru' ? view(m.dR, 0, n * GH) : dA;
       cellBackward(cell, this.step(t), { dh: dh.a, dA: dA.a, dR: m.dR.a, dhPrev: dhPrev.a, dc: m.dc.a, dbhn: this.dbhn });
       if (t > 0) {
-        const hPrev = view(m.h, t * B * H, n * H);
-        k.matMulTA(hPrev, dRec, m.g.wh, n, H, GH, t < T - 1);
+        // ∂E/∂Wh: for a full batch, one product over every step after the loop (h₀…h_T₋₁ and the dA lie
+        // contiguous, time-major); a GRU's recurrent-side gradient differs from dA and is summed here.
+        if (n < B || cell === 'gru') k.matMulTA(view(m.h, t * B * H, n * H), dRec, m.g.wh, n, H, GH, t < T - 1);
         k.matMul(dRec, m.whT, dhPrev, n, GH, H, cell === 'gru');
       } else if (T === 1) m.g.wh.a.fill(0);
       [dh, dhPrev] = [dhPrev, dh];
     }
+    if (n === B && cell !== 'gru' && T > 1) k.matMulTA(view(m.h, B * H, (T - 1) * B * H), view(m.dA, B * GH, (T - 1) * B * GH), m.g.wh, (T - 1) * B, H, GH);
     // Input weights and bias: one product over every step when the batch is full, else step by step.
     if (n === B) k.matMulTA(m.x, m.dA, m.g.wx, T * B, I, GH);
     else for (let t = 0; t < T; t++) k.matMulTA(view(m.x, t * B * I, n * I), view(m.dA, t * B * GH, n * GH), m.g.wx, n, I, GH, t > 0);
