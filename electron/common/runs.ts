@@ -76,7 +76,7 @@ export const ImportBundleRequestSchema = z
   })
   .strict();
 
-export const CSV_TABLES = ['epochs', 'steps'] as const;
+export const CSV_TABLES = ['epochs', 'steps', 'time'] as const;
 export const CsvRequestSchema = z.object({ runId: RunIdSchema, table: z.enum(CSV_TABLES).default('steps') }).strict();
 
 export interface RunsChangedEvent {

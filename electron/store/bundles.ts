@@ -10,6 +10,7 @@ import { formatIssues, ValidationError } from '../common/validation';
 import { exceedsBudget, type JsonBudget } from './json-budget';
 import type { LayerStatRow, StepRow } from './metrics';
 import type { Store } from './store';
+import type { TimeStatsRow } from './time-stats';
 
 /**
  * What an import may unpack and build. The JSON cap and the value budget keep the worst file within about 200 MB
@@ -85,9 +86,16 @@ export function buildBundle(store: Store, runIds: number[], appVersion: string):
         samplesPerSec: finiteOrNull(e.samplesPerSec),
       })),
       predictions: rows.predictions.map((p) => ({ ...p, probs: p.probs.map(finiteOrNull) })),
+      ...timeStatsOf(store, id),
     };
   });
   return { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, appVersion, exported: new Date().toISOString(), runs };
+}
+
+/** A recurrent run's time statistics (absent for MLP runs, so their bundles stay as before). */
+function timeStatsOf(store: Store, id: number): { timeStats?: TimeStatsRow[] } {
+  const rows = store.metrics.time.rows(id);
+  return rows.length ? { timeStats: rows } : {};
 }
 
 /** A file name for the exported runs, e.g. "gradient-lab-run-12.json.gz". */
@@ -173,6 +181,7 @@ export function writeBundle(store: Store, bundle: Bundle, fileName: string): num
       for (const s of r.steps) store.metrics.insertStepRow(id, s as StepRow);
       store.metrics.insertLayerRows(id, r.layerStats as LayerStatRow[]);
       for (const h of r.histograms) store.metrics.insertHistogram(id, { type: 'histogram', ...h });
+      for (const t of r.timeStats ?? []) store.metrics.time.insertRow(id, t);
       for (const e of r.epochs) {
         store.metrics.insertEpoch(id, {
           type: 'epoch',
