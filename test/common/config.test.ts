@@ -34,6 +34,15 @@ describe('experiment config validation', () => {
       'deep-relu-he',
       'deep-batchnorm',
       'deep-residual',
+      'adding-rnn',
+      'adding-irnn',
+      'adding-lstm',
+      'adding-lstm-bias0',
+      'adding-gru',
+      'mnist-rows-rnn',
+      'mnist-rows-irnn',
+      'mnist-rows-lstm',
+      'mnist-rows-gru',
     ]);
     for (const p of PRESETS) {
       expect(parse(p.config)).toEqual(p.config);

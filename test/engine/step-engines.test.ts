@@ -118,9 +118,9 @@ describe.each(RUNS)('$engine engine vs gradient-tape step on $backend', ({ backe
  */
 const LOOSER: Record<string, number> = { 'deep-relu-he': 1e-2 };
 
-describe('every preset, at its real size, on each engine that can train it (wasm backend)', () => {
+describe('every MLP preset, at its real size, on each engine that can train it (wasm backend)', () => {
   const engines: FastEngineId[] = ['tfjs-ops', 'kernels'];
-  it.each(PRESETS.map((p) => ({ id: p.id, config: p.config })))('$id: same numbers as the tape for 4 steps of 64', async ({ id, config: preset }) => {
+  it.each(PRESETS.filter((p) => !p.config.recurrent).map((p) => ({ id: p.id, config: p.config })))('$id: same numbers as the tape for 4 steps of 64', async ({ id, config: preset }) => {
     expect((await selectBackend('wasm')).backend).toBe('wasm');
     const config = configOf({ ...preset, dataset: { kind: 'mnist', trainSize: 256, testSize: 10 } });
     const { data, reqs } = await batchesOf(config, 4, 64);
