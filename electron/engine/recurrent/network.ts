@@ -167,9 +167,9 @@ export class RecurrentNet {
       } else if (T === 1) m.g.wh.a.fill(0);
       [dh, dhPrev] = [dhPrev, dh];
     }
-    if (n === B && cell !== 'gru' && T > 1) k.matMulTA(view(m.h, B * H, (T - 1) * B * H), view(m.dA, B * GH, (T - 1) * B * GH), m.g.wh, (T - 1) * B, H, GH);
-    // Input weights and bias: one product over every step when the batch is full, else step by step.
-    if (n === B) k.matMulTA(m.x, m.dA, m.g.wx, T * B, I, GH);
+    if (n === B && cell !== 'gru' && T > 1) this.sumOverRows(view(m.h, B * H, (T - 1) * B * H), view(m.dA, B * GH, (T - 1) * B * GH), m.g.wh, (T - 1) * B, H, GH);
+    // Input weights and bias: one pass over every step when the batch is full, else step by step.
+    if (n === B) this.sumOverRows(m.x, m.dA, m.g.wx, T * B, I, GH);
     else for (let t = 0; t < T; t++) k.matMulTA(view(m.x, t * B * I, n * I), view(m.dA, t * B * GH, n * GH), m.g.wx, n, I, GH, t > 0);
     const db = new Float64Array(GH);
     for (let t = 0; t < T; t++) {
@@ -178,6 +178,18 @@ export class RecurrentNet {
     }
     m.g.b.a.set(db);
     if (cell === 'gru') m.g.bhn.a.set(this.dbhn);
+  }
+
+  /**
+   * c[K×N] = aᵀ·b over M rows, in blocks of rows: one product over thousands of rows streams b through the cache
+   * for every tile of c and runs several times slower than the same sum taken a few hundred rows at a time.
+   */
+  private sumOverRows(a: F32, b: F32, c: F32, M: number, K: number, N: number): void {
+    const rows = 256;
+    for (let r = 0; r < M; r += rows) {
+      const n = Math.min(rows, M - r);
+      this.k.matMulTA(view(a, r * K, n * K), view(b, r * N, n * N), c, n, K, N, r > 0);
+    }
   }
 
   /** The parameters and their gradients, in PARAM_NAMES order. */
