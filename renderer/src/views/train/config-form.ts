@@ -2,10 +2,10 @@
 // input, and the schema's issues mapped to the field they belong to (English from the schema itself, Japanese
 // rebuilt from the issue's code and bounds so both languages say the same thing).
 import type { BackendName } from '../../../../electron/common/app-info';
-import { ExperimentConfigSchema, type ExperimentConfig } from '../../../../electron/common/config';
+import { ExperimentConfigSchema, type ExperimentConfig, type RecurrentCell } from '../../../../electron/common/config';
 import type { Locale } from '../../lib/i18n/i18n.svelte';
 
-export type DatasetKind = 'mnist' | 'idx-folder' | 'toy-mortgage';
+export type DatasetKind = 'mnist' | 'idx-folder' | 'toy-mortgage' | 'adding';
 export type InitKind = ExperimentConfig['model']['initializer']['kind'];
 
 export interface Draft {
@@ -34,6 +34,14 @@ export interface Draft {
   statsEvery: number | null;
   histogramEvery: number | null;
   backend: BackendName | 'auto';
+  /** Steps of the adding problem. */
+  length: number | null;
+  /** A recurrent model instead of the MLP ('none'), with its hidden size and LSTM forget-gate bias. */
+  cell: RecurrentCell | 'none';
+  hidden: number | null;
+  forgetBias: number | null;
+  /** Gradient clipping as the config states it (kept as given; not edited in this panel). */
+  clip: ExperimentConfig['optimizer']['clip'];
 }
 
 export type FieldKey = Exclude<keyof Draft, 'preset'>;
@@ -66,6 +74,11 @@ export function draftFromConfig(c: ExperimentConfig): Draft {
     statsEvery: c.training.statsEvery,
     histogramEvery: c.training.histogramEvery,
     backend: c.backend ?? 'auto',
+    length: ds.kind === 'adding' ? ds.length : 100,
+    cell: c.recurrent?.cell ?? 'none',
+    hidden: c.recurrent?.hidden ?? 128,
+    forgetBias: c.recurrent?.forgetBias ?? 1,
+    clip: c.optimizer.clip,
   };
 }
 
@@ -83,6 +96,7 @@ function initializerOf(d: Draft): unknown {
 function datasetOf(d: Draft): unknown {
   if (d.datasetKind === 'toy-mortgage') return { kind: 'toy-mortgage' };
   const sizes = { trainSize: d.trainSize, testSize: d.testSize };
+  if (d.datasetKind === 'adding') return { kind: 'adding', length: d.length, ...sizes };
   return d.datasetKind === 'mnist' ? { kind: 'mnist', ...sizes } : { kind: 'idx-folder', folder: d.folder, ...sizes };
 }
 
@@ -93,9 +107,10 @@ export function draftToInput(d: Draft): unknown {
     ...(d.preset ? { preset: d.preset } : {}),
     dataset: datasetOf(d),
     model: { depth: d.depth, width: d.width, ...(widths ? { widths } : {}), activation: d.activation, initializer: initializerOf(d), batchNorm: d.batchNorm, residual: d.residual },
-    optimizer: { kind: d.optimizer, learningRate: d.learningRate },
+    optimizer: { kind: d.optimizer, learningRate: d.learningRate, ...(d.clip ? { clip: d.clip } : {}) },
     training: { epochs: d.epochs, batchSize: d.batchSize, seed: d.seed, statsEvery: d.statsEvery, histogramEvery: d.histogramEvery },
     ...(d.backend !== 'auto' ? { backend: d.backend } : {}),
+    ...(d.cell !== 'none' ? { recurrent: { cell: d.cell, hidden: d.hidden, forgetBias: d.forgetBias } } : {}),
   };
 }
 
@@ -116,6 +131,11 @@ const PATH_TO_FIELD: Record<string, FieldKey> = {
   'training.seed': 'seed',
   'training.statsEvery': 'statsEvery',
   'training.histogramEvery': 'histogramEvery',
+  'dataset.length': 'length',
+  'dataset.kind': 'datasetKind',
+  recurrent: 'cell',
+  'recurrent.hidden': 'hidden',
+  'recurrent.forgetBias': 'forgetBias',
 };
 
 interface IssueLike {
@@ -137,10 +157,19 @@ function japanese(issue: IssueLike): string | null {
     case 'too_big':
       return `${issue.maximum} 以下にしてください`;
     case 'custom':
-      return /batchSize/.test(issue.message) ? 'バッチサイズが学習データの枚数を超えています' : null;
+      return recurrentJapanese(issue.message) ?? (/batchSize/.test(issue.message) ? 'バッチサイズが学習データの枚数を超えています' : null);
     default:
       return null;
   }
+}
+
+/** Japanese for the recurrent checks of electron/common/recurrent-limits.ts (the figure kept from the message). */
+function recurrentJapanese(message: string): string | null {
+  if (/needs a recurrent model/.test(message)) return '加算問題には再帰型のモデルが必要です';
+  if (/a recurrent model reads/.test(message)) return '再帰型のモデルが読めるのは MNIST（1行ずつ）と加算問題だけです';
+  const memory = /would keep (\d+(?:\.\d+)? MiB).*more than the (\d+ MiB)/.exec(message);
+  if (memory) return `通時的誤差逆伝播に ${memory[1]} のメモリが必要で、上限 ${memory[2]} を超えます。バッチサイズ・系列長・隠れ状態の次元を小さくしてください`;
+  return null;
 }
 
 export interface Validation {
