@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { BackendName } from './app-info';
 import type { ExperimentConfig } from './config';
-import type { EpochRecord, FinalMetrics, HistogramRecord, LayerInfo, LayerStats, Prediction } from './records';
+import type { EpochRecord, FinalMetrics, HistogramRecord, LayerInfo, LayerStats, Prediction, TimeStats } from './records';
 
 export const RUN_STATUSES = ['queued', 'running', 'completed', 'stopped', 'failed', 'diverged', 'interrupted'] as const;
 export const RunStatusSchema = z.enum(RUN_STATUSES);
@@ -134,6 +134,8 @@ export interface RunDetail {
   predictions: Prediction[];
   /** true when the series were thinned to the point budget. */
   decimated: boolean;
+  /** Recurrent runs: ‖∂E/∂h_t‖ per time step at evenly spread statistics steps (absent for MLP runs). */
+  timeStats?: { step: number; time: TimeStats }[];
 }
 
 export interface ConfigDiffRow {

@@ -4,7 +4,7 @@
 import type { BackendName } from '../../../../electron/common/app-info';
 import type { ExperimentConfig } from '../../../../electron/common/config';
 import type { LabEvent } from '../../../../electron/common/contract';
-import type { FinalMetrics, HistogramRecord, LayerInfo, LayerStats, Prediction } from '../../../../electron/common/records';
+import type { FinalMetrics, HistogramRecord, LayerInfo, LayerStats, Prediction, TimeStats } from '../../../../electron/common/records';
 import type { RunDetail, RunProgress, RunProgressEvent, RunStatus, RunStatusEvent } from '../../../../electron/common/runs';
 import type { EpochPoint } from '../../charts/chart-math';
 import { recentStats, stepsPerEpoch, type RecentLayerStats } from './run-data';
@@ -37,6 +37,9 @@ export class RunStore {
   epochs = $state.raw<EpochPoint[]>([]);
   histograms = $state.raw<HistogramRecord[]>([]);
   recent = $state.raw<RecentLayerStats[] | null>(null);
+  /** Recurrent runs: the statistics steps with ‖∂E/∂h_t‖ per time step, and those values (timeStats[i] at timeSteps[i]). */
+  timeSteps = $state.raw<number[]>([]);
+  timeStats = $state.raw<TimeStats[]>([]);
   /** true when the shown series come from a saved run (run:get), not a live stream. */
   saved = $state(false);
   /** How many times buffered events were applied (one per frame at most). */
@@ -116,6 +119,8 @@ export class RunStore {
     const layerStats = this.layerStats.map((s) => [...s]);
     const epochs = [...this.epochs];
     const histograms = [...this.histograms];
+    const timeSteps = [...this.timeSteps];
+    const timeStats = [...this.timeStats];
     for (const ev of batch) {
       if (ev.started) {
         this.layers = ev.started.layers;
@@ -134,6 +139,10 @@ export class RunStore {
           statSteps.push(b.step);
           for (const s of b.layers) (layerStats[s.layer] ??= []).push(s);
         }
+        if (b.time) {
+          timeSteps.push(b.step);
+          timeStats.push(b.time);
+        }
       }
       for (const e of ev.epochs) epochs.push({ ...e, step: this.#epochEnd[e.epoch] ?? steps[steps.length - 1] ?? 0 });
       histograms.push(...ev.histograms);
@@ -147,6 +156,10 @@ export class RunStore {
     if (epochs.length !== this.epochs.length) this.epochs = epochs;
     if (histograms.length !== this.histograms.length) this.histograms = histograms;
     this.recent = recentStats(layerStats);
+    if (timeSteps.length !== this.timeSteps.length) {
+      this.timeSteps = timeSteps;
+      this.timeStats = timeStats;
+    }
   }
 
   #applyStatus(s: RunStatusEvent): void {
@@ -178,6 +191,8 @@ export class RunStore {
     this.statSteps = series.statSteps;
     this.layerStats = series.layerStats;
     this.histograms = detail.histograms;
+    this.timeSteps = (detail.timeStats ?? []).map((t) => t.step);
+    this.timeStats = (detail.timeStats ?? []).map((t) => t.time);
     const last = series.steps[series.steps.length - 1] ?? 0;
     const train = config.dataset.kind === 'toy-mortgage' ? undefined : config.dataset.trainSize;
     const spe = stepsPerEpoch(train, config.training.batchSize, last, detail.epochs.length);
@@ -219,6 +234,8 @@ export class RunStore {
     this.epochs = [];
     this.histograms = [];
     this.recent = null;
+    this.timeSteps = [];
+    this.timeStats = [];
     this.saved = false;
   }
 
