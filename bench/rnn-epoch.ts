@@ -6,7 +6,8 @@
 // 1) on the same task, hidden size and batch; seconds (wall and CPU) and the ratio lab / peer. --shapes adds the
 // teacher's shapes: ‖∂L/∂h₁‖ / ‖∂L/∂h₂₈‖ at initialization on MNIST row by row (tanh RNN, LSTM with forget bias
 // 1 and 0) on both sides; --curve-steps N trains tanh RNN and GRU on the adding problem for N steps on both
-// sides and prints the mean batch MSE of every 100 steps.
+// sides and prints the mean batch MSE of every 100 steps (--curve-cells, --side lab|peer|both to split a long
+// curve into short runs; --no-epoch skips the epoch times).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -34,6 +35,10 @@ const { values: args } = parseArgs({
     'no-peer': { type: 'boolean', default: false },
     shapes: { type: 'boolean', default: false },
     'curve-steps': { type: 'string', default: '0' },
+    'curve-cells': { type: 'string', default: 'rnn,gru' },
+    /** Which side of the curves to run (each side of a long curve can be its own short run). */
+    side: { type: 'string', default: 'both' },
+    'no-epoch': { type: 'boolean', default: false },
   },
 });
 const hidden = Number(args.hidden);
@@ -130,13 +135,15 @@ async function shapes(): Promise<void> {
 
 async function curves(steps: number): Promise<void> {
   console.log(`adding problem T=${length}: mean batch MSE of every 100 steps over ${steps} steps (trivial answer ≈ 0.167)`);
-  for (const cell of ['rnn', 'gru'] as RecurrentCell[]) {
+  for (const cell of args['curve-cells'].split(',') as RecurrentCell[]) {
+    if (args.side !== 'peer') {
     const epochs = Math.ceil((steps * batch) / 10000);
     const config = addingConfig(cell, { trainSize: 10000, epochs });
     const data = await loadSequenceData(config);
     const losses: number[] = [];
     let block = 0;
     const stop = new AbortController();
+    const t0 = performance.now();
     await trainRecurrent(config, data, {
       onBatch: (b) => {
         block += b.loss;
@@ -147,13 +154,16 @@ async function curves(steps: number): Promise<void> {
         if (b.step + 1 >= steps) stop.abort();
       },
     }, stop.signal);
+    console.log(`  ${cell} lab  (${f((performance.now() - t0) / 1000, 0)} s): ${losses.map((x) => x.toFixed(3)).join(' ')}`);
+    }
+    if (args.side === 'lab') continue;
+    const t1 = performance.now();
     const p = peerReady ? peer(['--mode', 'curve', '--cell', cell, '--task', 'adding', '--length', String(length), '--train-size', '10000', '--steps', String(steps)]) : undefined;
-    console.log(`  ${cell} lab : ${losses.map((x) => x.toFixed(3)).join(' ')}`);
-    if (p) console.log(`  ${cell} peer: ${(p.losses as number[]).map((x) => x.toFixed(3)).join(' ')}`);
+    if (p) console.log(`  ${cell} peer (${f((performance.now() - t1) / 1000, 0)} s): ${(p.losses as number[]).map((x) => x.toFixed(3)).join(' ')}`);
   }
 }
 
 console.log(`cores ${cpus().length}, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}; peer: ${peerReady ? 'PyTorch (bench/peer_rnn.py)' : 'not run (no /usr/bin/python3 with torch, or --no-peer)'}`);
-await epochTimes();
+if (!args['no-epoch']) await epochTimes();
 if (args.shapes) await shapes();
 if (Number(args['curve-steps']) > 0) await curves(Number(args['curve-steps']));
