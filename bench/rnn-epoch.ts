@@ -149,12 +149,14 @@ async function curves(steps: number): Promise<void> {
         block += b.loss;
         if ((b.step + 1) % 100 === 0) {
           losses.push(block / 100);
+          // Each block as it completes, so a run cut short still shows how far it got.
+          process.stdout.write(`${losses.length === 1 ? `  ${cell} lab  blocks: ` : ''}${(block / 100).toFixed(3)} `);
           block = 0;
         }
         if (b.step + 1 >= steps) stop.abort();
       },
     }, stop.signal);
-    console.log(`  ${cell} lab  (${f((performance.now() - t0) / 1000, 0)} s): ${losses.map((x) => x.toFixed(3)).join(' ')}`);
+    console.log(`\n  ${cell} lab  (${f((performance.now() - t0) / 1000, 0)} s): ${losses.map((x) => x.toFixed(3)).join(' ')}`);
     }
     if (args.side === 'lab') continue;
     const t1 = performance.now();

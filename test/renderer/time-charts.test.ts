@@ -1,15 +1,18 @@
 // The charts of a recurrent run with fixed data: ‖∂E/∂h_t‖ against t on a true log axis (decade ticks spanning
 // the values, exact zeros on their own row, the first-to-last ratio in the read-out), the time × training-step
-// heatmap's grid (one row per time step, zeros kept apart as -Infinity), and the run store collecting time
-// statistics from live progress events.
-import { render } from '@testing-library/svelte';
+// heatmap's grid (one row per time step, zeros kept apart as -Infinity), the run store collecting time
+// statistics from live progress events, and Compare's overlay of recurrent runs.
+import { fireEvent, render } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { TimeStats } from '../../electron/common/records';
 import TimeGradientChart from '../../renderer/src/charts/TimeGradientChart.svelte';
 import TimeHeatmap from '../../renderer/src/charts/TimeHeatmap.canvas.svelte';
 import { firstToLast, timeGrid } from '../../renderer/src/charts/time-grid';
 import { RunStore } from '../../renderer/src/lib/state/run-store.svelte';
-import { stubResizeObserver } from './compare-fixtures';
+import { configDiff } from '../../electron/service/run-queries';
+import { prepareRuns } from '../../renderer/src/views/compare/compare-data';
+import CompareTimeProfile from '../../renderer/src/views/compare/CompareTimeProfile.svelte';
+import { detail, stubResizeObserver } from './compare-fixtures';
 
 stubResizeObserver();
 
@@ -71,5 +74,21 @@ describe('RunStore with a recurrent run', () => {
     });
     expect(store.timeSteps).toEqual([0]);
     expect(store.timeStats[0]!.norms).toHaveLength(6);
+  });
+});
+
+describe('Compare: signal through time of recurrent runs', () => {
+  it('overlays each recurrent run at the start or end of training and leaves MLP runs out', async () => {
+    const rnn = { ...detail(1, 'adding-rnn', [0.01, 0.1]), timeStats: [{ step: 0, time: vanishing(100, true) }, { step: 50, time: vanishing(100) }] };
+    const gru = { ...detail(2, 'adding-gru', [0.01, 0.1]), timeStats: [{ step: 0, time: vanishing(100) }, { step: 50, time: vanishing(100) }] };
+    const mlp = detail(3, 'seed-he', [0.02, 0.1]);
+    const runs = prepareRuns({ runs: [rnn, gru, mlp], diff: configDiff([rnn.config, gru.config, mlp.config]) });
+    const { container, getByTestId } = render(CompareTimeProfile, { runs, width: 600, height: 340 });
+    expect(container.querySelector('svg[data-chart]')!.getAttribute('data-runs')).toBe('2');
+    expect(container.querySelector('[data-run="3"]')).toBeNull();
+    // At the start the tanh run's first step is exactly zero: a cross in its colour, not a point on the axis.
+    expect(container.querySelectorAll('[data-zero-run="1"]')).toHaveLength(1);
+    await fireEvent.change(getByTestId('compare-time-at'), { target: { value: 'end' } });
+    expect(container.querySelectorAll('[data-zero-run="1"]')).toHaveLength(0);
   });
 });
