@@ -1,7 +1,7 @@
 // Recurrent runs in Chromium through the web host: a tanh RNN on the adding problem runs live and the time-step
 // chart (‖∂E/∂h_t‖ against t on a log axis) and the time × training-step heatmap fill in, in English and in
-// Japanese; an LSTM runs to the end; Compare overlays the two runs' signal through time. Screenshots go to
-// test-results/e2e/.
+// Japanese; an LSTM runs to the end; Compare overlays the two runs' signal through time; the Learn view walks
+// the toy RNN through time. Screenshots go to test-results/e2e/.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from './harness';
@@ -59,6 +59,19 @@ describe('recurrent runs in Chromium', () => {
     await page.click('[data-testid="lang-ja"]');
     await expect.poll(() => page.locator('[data-testid="chart-compare-time-profile"]').textContent()).toContain('時間をさかのぼる信号');
     await page.locator('[data-testid="chart-compare-time-profile"]').screenshot({ path: join(app.outDir, 'recurrent-compare-ja.png') });
+    await page.click('[data-testid="lang-en"]');
+  });
+
+  it('walks the toy RNN through time in the Learn view, in both languages', async () => {
+    const { page } = app;
+    await page.goto(app.url.replace(/#.*$/, '') + '#/learn');
+    const section = page.locator('[data-testid="learn-rnn"]');
+    await section.waitFor({ timeout: 30_000 });
+    expect(await section.locator('tbody tr').count()).toBe(3);
+    await section.screenshot({ path: join(app.outDir, 'recurrent-learn-en.png') });
+    await page.click('[data-testid="lang-ja"]');
+    await expect.poll(() => section.textContent()).toContain('時間をさかのぼる');
+    await section.screenshot({ path: join(app.outDir, 'recurrent-learn-ja.png') });
     await page.click('[data-testid="lang-en"]');
   });
 });

@@ -118,6 +118,7 @@ const en = {
   'learn.rnn.plotPlain': '|w·tanh′|^k (plain unit)',
   'learn.rnn.plotGated': 'f^k (gate’s additive path)',
   'learn.rnn.chartLabel': 'Signal k steps back, relative to the last step',
+  'learn.rnn.axisK': 'steps back k',
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -237,6 +238,7 @@ const ja: Record<keyof typeof en, string> = {
   'learn.rnn.plotPlain': '|w·tanh′|^k（ゲートなし）',
   'learn.rnn.plotGated': 'f^k（ゲートの足し算の経路）',
   'learn.rnn.chartLabel': 'k ステップ前に届く信号（最後の時刻に対する比）',
+  'learn.rnn.axisK': 'さかのぼったステップ数 k',
 };
 
 export default { en, ja };
