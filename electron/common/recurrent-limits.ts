@@ -18,8 +18,12 @@ export const LIMITS_RECURRENT = {
   memoryBytes: 2 ** 30,
 } as const;
 
-/** Values kept per sample, time step and hidden unit for the backward pass (gates, cell state, outputs). */
-export const VALUES_PER_STEP: Readonly<Record<RecurrentCell, number>> = { rnn: 2, irnn: 2, lstm: 7, gru: 6 };
+/**
+ * Float32 values the engine keeps per sample, time step and hidden unit for the backward pass (engine/recurrent/
+ * network.ts): pre-activations or gates, their gradients, and the hidden state; LSTM adds its cell state and
+ * tanh of it, GRU the recurrent half of its gates.
+ */
+export const VALUES_PER_STEP: Readonly<Record<RecurrentCell, number>> = { rnn: 3, irnn: 3, lstm: 11, gru: 10 };
 
 /** MNIST read row by row: 28 steps of 28 pixels. */
 export const MNIST_ROWS = { steps: 28, inputs: 28 } as const;

@@ -26,8 +26,8 @@ describe('recurrent settings in the Train form', () => {
 
   it('refuses a recurrent model too large for memory on the hidden field, with the figure', () => {
     const draft = { ...draftFromConfig(getPreset('adding-gru')!.config), hidden: 1024, length: 400, batchSize: 2000 };
-    expect(validateDraft(draft, 'en').errors.hidden).toMatch(/would keep 18750 MiB .* more than the 1024 MiB allowed/);
-    expect(validateDraft(draft, 'ja').errors.hidden).toMatch(/18750 MiB のメモリが必要で、上限 1024 MiB を超えます/);
+    expect(validateDraft(draft, 'en').errors.hidden).toMatch(/would keep 31250 MiB .* more than the 1024 MiB allowed/);
+    expect(validateDraft(draft, 'ja').errors.hidden).toMatch(/31250 MiB のメモリが必要で、上限 1024 MiB を超えます/);
   });
 
   it('asks for a recurrent model when the adding problem is picked without one', () => {

@@ -84,7 +84,7 @@ describe('a recurrent run through the service', () => {
     [
       'a model too large for memory',
       { dataset: { kind: 'adding', length: 400, trainSize: 60000 }, training: { epochs: 1, batchSize: 5000, seed: 1 }, recurrent: { cell: 'lstm', hidden: 1024 } },
-      /recurrent\.hidden.*54688 MiB/,
+      /recurrent\.hidden.*85938 MiB/,
     ],
   ])('refuses %s, naming the field', (_what, over, message) => {
     expect(() => service.startRun({ ...config, ...over } as ExperimentConfigInput)).toThrow(message);
