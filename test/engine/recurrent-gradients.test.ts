@@ -69,6 +69,35 @@ describe('recurrent engine gradients', () => {
     expect(worst).toBeLessThan(2e-2);
   });
 
+  it.each(['rnn', 'lstm'] as RecurrentCell[])('%s over 600 rows (weight gradients summed in blocks): the gradient matches a directional difference', (cell) => {
+    const steps = 30;
+    const batch = 20;
+    const net = new RecurrentNet({ cell, steps, inputs: 3, hidden: 8, outputs: 2, batch, forgetBias: 1 }, 4);
+    const rng = mulberry32(8);
+    const x = Float32Array.from({ length: batch * steps * 3 }, () => rng() * 2 - 1);
+    const y = Float32Array.from({ length: batch }, (_, i) => i % 2);
+    const rows = Array.from({ length: batch }, (_, i) => i);
+    const loss = () => {
+      net.load(x, rows);
+      return readOut('classify', net.forward(), 2, y, rows).lossSum / batch;
+    };
+    net.load(x, rows);
+    readOut('classify', net.forward(), 2, y, rows, net.m.dLogits.a);
+    net.backward();
+    const params = net.paramList();
+    const dirs = params.map((p) => Float32Array.from(p.w, () => rng() * 2 - 1));
+    const analytic = params.reduce((s, p, i) => s + p.g.reduce((t, g, j) => t + g * dirs[i]![j]!, 0), 0);
+    const eps = 1e-3;
+    const shift = (k: number) => params.forEach((p, i) => p.w.forEach((w, j) => (p.w[j] = w + k * eps * dirs[i]![j]!)));
+    shift(1);
+    const up = loss();
+    shift(-2);
+    const down = loss();
+    shift(1);
+    expect(Math.abs(analytic)).toBeGreaterThan(1e-3);
+    expect(Math.abs((up - down) / (2 * eps) - analytic) / Math.abs(analytic)).toBeLessThan(1e-2);
+  });
+
   it('records ‖∂E/∂h_T‖ of the last step as the read-out sends it back, and a value for every step', () => {
     const { net, grad } = tiny('lstm', 'classify');
     grad();
