@@ -37,6 +37,7 @@ describe('TimeGradientChart', () => {
     expect(container.querySelectorAll('[data-series="latest"]').length).toBeGreaterThan(0);
     expect(container.querySelectorAll('[data-series="first"]').length).toBeGreaterThan(0);
     expect(firstToLast(stats[0]!)).toBeCloseTo(0.5 ** 19, 12);
+    expect(container.querySelector('[data-testid="gate-saturation"]')?.textContent).toContain('h 10.0%');
   });
 });
 
