@@ -95,20 +95,29 @@ export const ModelSchema = z.object({
 }).strict();
 export type ModelConfig = z.infer<typeof ModelSchema>;
 
-export const ClipSchema = z.object({
-  kind: z.enum(['norm', 'value'], { error: "clip.kind must be 'norm' or 'value'" }),
+/**
+ * Gradient clipping (Pascanu, Mikolov & Bengio 2013): 'norm' rescales all gradients together when their global
+ * norm ‖g‖ exceeds the threshold (g ← g·threshold/‖g‖); 'value' clamps every entry to [−threshold, threshold].
+ * Bounds: a threshold of 0 would stop learning; above 1e6 no gradient of a working run is ever clipped.
+ */
+export const GRADIENT_CLIP_KINDS = ['norm', 'value'] as const;
+export const GRADIENT_CLIP_LIMITS = { min: 1e-6, max: 1e6 } as const;
+const CLIP_RANGE = 'allowed 1e-6–1e6';
+export const GradientClipSchema = z.object({
+  kind: z.enum(GRADIENT_CLIP_KINDS, { error: `clip.kind must be one of ${GRADIENT_CLIP_KINDS.join(', ')}` }),
   threshold: finite('threshold')
-    .positive('threshold must be greater than 0')
-    .max(LIMITS_RECURRENT.clipThreshold.max, `threshold must be at most ${LIMITS_RECURRENT.clipThreshold.max}`),
+    .min(GRADIENT_CLIP_LIMITS.min, `threshold must be at least 1e-6 (${CLIP_RANGE})`)
+    .max(GRADIENT_CLIP_LIMITS.max, `threshold must be at most 1e6 (${CLIP_RANGE})`),
 }).strict();
+export type GradientClip = z.infer<typeof GradientClipSchema>;
 
 export const OptimizerSchema = z.object({
   kind: OptimizerKindSchema,
   learningRate: finite('learningRate')
     .positive('learningRate must be greater than 0')
     .max(LIMITS.learningRate.max, `learningRate must be at most ${LIMITS.learningRate.max}`),
-  /** Gradient clipping: by the global norm of all gradients, or each entry by value. */
-  clip: ClipSchema.optional(),
+  /** Gradient clipping before the update (absent = none); see GradientClipSchema. */
+  clip: GradientClipSchema.optional(),
 }).strict();
 
 export const TrainingSchema = z.object({
