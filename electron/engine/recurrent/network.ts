@@ -89,9 +89,14 @@ export class RecurrentNet {
   load(src: Float32Array, rows: ArrayLike<number>): void {
     const { steps: T, inputs: I, batch: B } = this.shape;
     const x = this.m.x.a;
+    // Plain index copies: a subarray per step and sample (thousands per batch) kept the garbage collector busy.
     for (let i = 0; i < rows.length; i++) {
       const base = rows[i]! * T * I;
-      for (let t = 0; t < T; t++) x.set(src.subarray(base + t * I, base + (t + 1) * I), (t * B + i) * I);
+      for (let t = 0; t < T; t++) {
+        const from = base + t * I;
+        const to = (t * B + i) * I;
+        for (let j = 0; j < I; j++) x[to + j] = src[from + j]!;
+      }
     }
     this.n = rows.length;
   }
