@@ -1,10 +1,10 @@
 // Recurrent benchmark (run: npx tsx bench/rnn-epoch.ts [--cells rnn,lstm,gru] [--length 100] [--hidden 128]
-// [--batch 50] [--train-size 2000] [--repeat 1] [--threads 1] [--no-peer] [--shapes] [--curve-steps 0]).
+// [--batch 50] [--train-size 2000] [--repeat 1] [--threads 1] [--no-peer] [--no-shapes] [--curve-steps 0]).
 // In one run, for each cell on the adding problem: one epoch of the lab's recurrent engine (backpropagation
 // through time on the wasm kernels; statistics off, and with statistics every 5 steps as the presets record
 // them) and one epoch of the project's PyTorch peer (bench/peer_rnn.py, torch.nn.RNN/LSTM/GRU, Adam, clip-norm
-// 1) on the same task, hidden size and batch; seconds (wall and CPU) and the ratio lab / peer. --shapes adds the
-// teacher's shapes: ‖∂L/∂h₁‖ / ‖∂L/∂h₂₈‖ at initialization on MNIST row by row (tanh RNN, LSTM with forget bias
+// 1) on the same task, hidden size and batch; seconds (wall and CPU) and the ratio lab / peer. Then (unless
+// --no-shapes) the teacher's shapes: ‖∂L/∂h₁‖ / ‖∂L/∂h₂₈‖ at initialization on MNIST row by row (tanh RNN, LSTM with forget bias
 // 1 and 0) on both sides; --curve-steps N trains tanh RNN and GRU on the adding problem for N steps on both
 // sides and prints the mean batch MSE of every 100 steps (--curve-cells, --side lab|peer|both to split a long
 // curve into short runs; --no-epoch skips the epoch times).
@@ -33,7 +33,7 @@ const { values: args } = parseArgs({
     repeat: { type: 'string', default: '1' },
     threads: { type: 'string', default: '1' },
     'no-peer': { type: 'boolean', default: false },
-    shapes: { type: 'boolean', default: false },
+    'no-shapes': { type: 'boolean', default: false },
     'curve-steps': { type: 'string', default: '0' },
     'curve-cells': { type: 'string', default: 'rnn,gru' },
     /** Which side of the curves to run (each side of a long curve can be its own short run). */
@@ -167,5 +167,5 @@ async function curves(steps: number): Promise<void> {
 
 console.log(`cores ${cpus().length}, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}; peer: ${peerReady ? 'PyTorch (bench/peer_rnn.py)' : 'not run (no /usr/bin/python3 with torch, or --no-peer)'}`);
 if (!args['no-epoch']) await epochTimes();
-if (args.shapes) await shapes();
+if (!args['no-shapes']) await shapes();
 if (Number(args['curve-steps']) > 0) await curves(Number(args['curve-steps']));
