@@ -26,14 +26,14 @@ export class TimeStatsRepo {
   private readonly ins: Statement<[number, number, Buffer, string]>;
   private readonly all: Statement<[number], { step: number; norms: Buffer; gates: string }>;
   private readonly count: Statement<[number], { n: number }>;
-  private readonly strided: Statement<[number, number, number], { step: number; norms: Buffer; gates: string }>;
+  private readonly strided: Statement<[number, number], { step: number; norms: Buffer; gates: string }>;
 
   constructor(db: Database) {
     this.ins = db.prepare('INSERT OR REPLACE INTO time_stats (run_id, step, norms, gates) VALUES (?, ?, ?, ?)');
     this.all = db.prepare('SELECT step, norms, gates FROM time_stats WHERE run_id = ? ORDER BY step');
     this.count = db.prepare('SELECT count(*) AS n FROM time_stats WHERE run_id = ?');
     this.strided = db.prepare(`SELECT step, norms, gates FROM (SELECT step, norms, gates, row_number() OVER (ORDER BY step) - 1 AS i,
-        count(*) OVER () AS n FROM time_stats WHERE run_id = ?) WHERE i % ? = 0 OR i = n - 1 OR ? = 0 ORDER BY step`);
+        count(*) OVER () AS n FROM time_stats WHERE run_id = ?) WHERE i % ? = 0 OR i = n - 1 ORDER BY step`);
   }
 
   insert(runId: number, step: number, t: TimeStats): void {
@@ -54,7 +54,7 @@ export class TimeStatsRepo {
   series(runId: number, maxSteps = 400): { step: number; time: TimeStats }[] {
     const n = this.count.get(runId)!.n;
     const every = Math.max(1, Math.ceil(n / maxSteps));
-    return this.strided.all(runId, every, 0).map((r) => ({
+    return this.strided.all(runId, every).map((r) => ({
       step: r.step,
       time: { norms: unpack(r.norms), gates: (JSON.parse(r.gates) as { gate: string; saturatedFrac: number | null }[]).map((g): GateSaturation => ({ gate: g.gate, saturatedFrac: g.saturatedFrac ?? NaN })) },
     }));
