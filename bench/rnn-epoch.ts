@@ -39,6 +39,8 @@ const { values: args } = parseArgs({
     /** Which side of the curves to run (each side of a long curve can be its own short run). */
     side: { type: 'string', default: 'both' },
     'no-epoch': { type: 'boolean', default: false },
+    /** The LSTM's initial forget-gate bias in the curves (1 as Keras; PyTorch's own is 0). */
+    'forget-bias': { type: 'string', default: '1' },
   },
 });
 const hidden = Number(args.hidden);
@@ -138,7 +140,7 @@ async function curves(steps: number): Promise<void> {
   for (const cell of args['curve-cells'].split(',') as RecurrentCell[]) {
     if (args.side !== 'peer') {
     const epochs = Math.ceil((steps * batch) / 10000);
-    const config = addingConfig(cell, { trainSize: 10000, epochs });
+    const config = addingConfig(cell, { trainSize: 10000, epochs, forgetBias: Number(args['forget-bias']) });
     const data = await loadSequenceData(config);
     const losses: number[] = [];
     let block = 0;
@@ -160,7 +162,7 @@ async function curves(steps: number): Promise<void> {
     }
     if (args.side === 'lab') continue;
     const t1 = performance.now();
-    const p = peerReady ? peer(['--mode', 'curve', '--cell', cell, '--task', 'adding', '--length', String(length), '--train-size', '10000', '--steps', String(steps)]) : undefined;
+    const p = peerReady ? peer(['--mode', 'curve', '--cell', cell, '--task', 'adding', '--length', String(length), '--train-size', '10000', '--steps', String(steps), '--forget-bias', args['forget-bias']]) : undefined;
     if (p) console.log(`  ${cell} peer (${f((performance.now() - t1) / 1000, 0)} s): ${(p.losses as number[]).map((x) => x.toFixed(3)).join(' ')}`);
   }
 }
