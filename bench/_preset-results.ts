@@ -17,7 +17,8 @@ const epochs = Number(args.epochs);
 async function main(): Promise<void> {
   const choice = await selectBackend();
   const lines: string[] = [];
-  for (const p of PRESETS) {
+  // Recurrent presets have their own benchmark (rnn-epoch.ts).
+  for (const p of PRESETS.filter((x) => !x.config.recurrent)) {
     const config = { ...p.config, training: { ...p.config.training, epochs, statsEvery: 1000, histogramEvery: 0 } };
     const data = await loadDataset(config.dataset, config.training.seed);
     let ratio = NaN;

@@ -59,7 +59,8 @@ function peerModelArgs(presetId: string): string[] {
   ];
 }
 
-const presetIds = args.preset ?? PRESETS.map((p) => p.id);
+// Recurrent presets have their own benchmark (rnn-epoch.ts).
+const presetIds = args.preset ?? PRESETS.filter((p) => !p.config.recurrent).map((p) => p.id);
 const CASES: Case[] = [
   ...presetIds.map((id) => ({ label: `${id}, statistics every batch`, preset: id, stats: true, peerArgs: [...peerModelArgs(id), '--stats', args['peer-stats']] })),
   ...(presetIds.includes('seed-keras') ? [{ label: 'seed-keras, statistics off', preset: 'seed-keras', stats: false, peerArgs: [...peerModelArgs('seed-keras'), '--stats', 'loss'] }] : []),

@@ -2,7 +2,7 @@
 // column order; non-finite numbers are null (JSON has no NaN). The schema checks everything an import writes.
 import { z } from 'zod';
 import { BackendNameSchema } from './app-info';
-import { ExperimentConfigSchema, hiddenWidths, LIMITS } from './config';
+import { ExperimentConfigSchema, hiddenWidths, LIMITS, LIMITS_RECURRENT } from './config';
 import { PROBE_STRIDE } from './probe-fields';
 import { HISTOGRAM, type LayerStats } from './records';
 import { FINISHED_STATUSES, RUN_LIMITS, RunNameSchema, TagSchema, type RunStatus } from './runs';
@@ -122,6 +122,18 @@ const BundleRunObject = z
       BUNDLE_PROBE_ROWS,
       'layer-probe',
     ).optional(),
+    /** Recurrent runs: ‖∂E/∂h_t‖ per time step and the gates' saturation, per statistics step. */
+    timeStats: rows(
+      z
+        .object({
+          step: Count,
+          norms: z.array(Metric).max(LIMITS_RECURRENT.length.max),
+          gates: z.array(z.object({ gate: z.string().max(8), saturatedFrac: Metric }).strict()).max(4),
+        })
+        .strict(),
+      BUNDLE_ROW_LIMITS.steps,
+      'time-statistics',
+    ).optional(),
   })
   .strict();
 type BundleRunFields = z.output<typeof BundleRunObject>;
@@ -147,6 +159,7 @@ const BundleRunSchema = BundleRunObject.superRefine((r, ctx) => {
     if (stray >= 0) ctx.addIssue({ code: 'custom', path: ['gradientNorms', stray, 0], message: 'a gradient-norm row must belong to a step of the run' });
   }
   if (r.probes) increasing(r.probes.map((p) => [p.step]), 'probes');
+  increasing((r.timeStats ?? []).map((t) => [t.step]), 'timeStats');
   const badLayer = r.layerStats.findIndex((s) => s[1]! >= r.layers.length);
   if (badLayer >= 0) ctx.addIssue({ code: 'custom', path: ['layerStats', badLayer, 1], message: `layer index beyond the run's ${r.layers.length} layers` });
   consistent(r, ctx);
@@ -159,7 +172,7 @@ const CLOCK_SLACK_MS = 24 * 3600 * 1000;
 /** A run's series and dates must agree with its config and with each other. */
 function consistent(r: BundleRunFields, ctx: z.RefinementCtx): void {
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-  const widths = [...hiddenWidths(r.config.model)];
+  const widths = r.config.recurrent ? [r.config.recurrent.hidden] : [...hiddenWidths(r.config.model)];
   if (r.layers.length > 0 && r.layers.length !== widths.length + 1) {
     issue(['layers'], `the config has ${widths.length} hidden layers plus the output, but the run lists ${r.layers.length} layers`);
   } else {

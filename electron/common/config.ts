@@ -2,6 +2,9 @@
 // (validation before anything starts) and the trainer. Every bound is stated once, here, with its reason.
 import { z } from 'zod';
 import { BackendNameSchema } from './app-info';
+import { LIMITS_RECURRENT, RECURRENT_CELLS, refineRecurrent } from './recurrent-limits';
+
+export { LIMITS_RECURRENT, RECURRENT_CELLS, recurrentMemoryBytes, type RecurrentCell } from './recurrent-limits';
 
 export const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'leakyRelu', 'elu', 'selu', 'gelu', 'softplus', 'linear'] as const;
 export const ActivationSchema = z.enum(ACTIVATIONS);
@@ -63,6 +66,13 @@ export const DatasetSchema = z.discriminatedUnion('kind', [
     testSize: int('testSize', LIMITS.mnistTest.min, LIMITS.mnistTest.max).optional(),
   }).strict(),
   z.object({ kind: z.literal('toy-mortgage') }).strict(),
+  z.object({
+    kind: z.literal('adding'),
+    /** The adding problem: T steps of (value, marker); the answer is the sum of the two marked values. */
+    length: int('length', LIMITS_RECURRENT.length.min, LIMITS_RECURRENT.length.max),
+    trainSize: int('trainSize', LIMITS_RECURRENT.addingTrain.min, LIMITS_RECURRENT.addingTrain.max).default(10000),
+    testSize: int('testSize', LIMITS_RECURRENT.addingTest.min, LIMITS_RECURRENT.addingTest.max).default(1000),
+  }).strict(),
 ]);
 export type DatasetConfig = z.infer<typeof DatasetSchema>;
 
@@ -129,6 +139,17 @@ export const TrainingSchema = z.object({
 
 /** Layer probes every this many statistics steps when a config does not say. */
 export const PROBE_EVERY_DEFAULT = 50;
+export const RecurrentSchema = z.object({
+  /** rnn: tanh; irnn: ReLU with identity recurrent weights; lstm (forget-gate bias forgetBias); gru. */
+  cell: z.enum(RECURRENT_CELLS, { error: `cell must be one of ${RECURRENT_CELLS.join(', ')}` }),
+  hidden: int('hidden', LIMITS_RECURRENT.hidden.min, LIMITS_RECURRENT.hidden.max),
+  /** Initial bias of the LSTM forget gate (1 as Keras; PyTorch starts at 0). */
+  forgetBias: finite('forgetBias')
+    .min(LIMITS_RECURRENT.forgetBias.min, `forgetBias must be at least ${LIMITS_RECURRENT.forgetBias.min} (allowed ${LIMITS_RECURRENT.forgetBias.min}–${LIMITS_RECURRENT.forgetBias.max})`)
+    .max(LIMITS_RECURRENT.forgetBias.max, `forgetBias must be at most ${LIMITS_RECURRENT.forgetBias.max} (allowed ${LIMITS_RECURRENT.forgetBias.min}–${LIMITS_RECURRENT.forgetBias.max})`)
+    .default(1),
+}).strict();
+export type RecurrentConfig = z.output<typeof RecurrentSchema>;
 
 /** Examples in the toy mortgage set's training split (an idx-folder's size is known only when it is loaded). */
 export const TOY_MORTGAGE_TRAIN_SIZE = 512;
@@ -143,8 +164,11 @@ export const ExperimentConfigSchema = z
     training: TrainingSchema,
     /** Start the backend ladder here instead of at the top. */
     backend: BackendNameSchema.optional(),
+    /** A recurrent network (trained with backpropagation through time) instead of the MLP of `model`. */
+    recurrent: RecurrentSchema.optional(),
   })
   .strict()
+  .superRefine(refineRecurrent)
   .superRefine((c, ctx) => {
     const train =
       c.dataset.kind === 'mnist' || c.dataset.kind === 'idx-folder' ? c.dataset.trainSize : c.dataset.kind === 'toy-mortgage' ? TOY_MORTGAGE_TRAIN_SIZE : undefined;

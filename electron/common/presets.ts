@@ -3,9 +3,10 @@
 // residual connections matter. Each config is complete and passes ExperimentConfigSchema.
 import type { ExperimentConfig, ModelConfig } from './config';
 import { EXPLODING_PRESETS } from './presets-exploding';
+import { RECURRENT_PRESETS } from './presets-recurrent';
 import { TEXTBOOK_PRESETS } from './presets-textbooks';
 
-export type PresetFamily = 'seed' | 'deep' | 'exploding' | 'textbooks';
+export type PresetFamily = 'seed' | 'deep' | 'exploding' | 'textbooks' | 'recurrent';
 
 export interface Preset {
   id: string;
@@ -126,6 +127,7 @@ export const PRESETS: readonly Preset[] = [
   },
   ...EXPLODING_PRESETS,
   ...TEXTBOOK_PRESETS,
+  ...RECURRENT_PRESETS,
 ];
 
 export function getPreset(id: string): Preset | undefined {

@@ -54,6 +54,21 @@ export interface BatchRecord {
   clippedGradNorm?: number;
   /** With gradient clipping configured: whether this step's gradient was clipped. */
   clipped?: boolean;
+  /** Recurrent runs, on statistics steps: the signal reaching each time step. */
+  time?: TimeStats;
+}
+
+/** How much of the error signal reaches each time step of a recurrent run, and how saturated its gates are. */
+export interface TimeStats {
+  /** ‖∂E/∂h_t‖₂ over the batch and hidden units, for t = 1…T (first step first); 0 is an exact zero. */
+  norms: number[];
+  /** Share of gate values in the flat tails (LSTM: i f g o; GRU: r z n; tanh RNN: h), over batch, units and steps. */
+  gates: GateSaturation[];
+}
+
+export interface GateSaturation {
+  gate: string;
+  saturatedFrac: number;
 }
 
 export interface EpochRecord {

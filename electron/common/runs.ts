@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { BackendName } from './app-info';
 import type { ExperimentConfig } from './config';
-import type { EpochRecord, FinalMetrics, HistogramRecord, LayerInfo, LayerStats, Prediction } from './records';
+import type { EpochRecord, FinalMetrics, HistogramRecord, LayerInfo, LayerStats, Prediction, TimeStats } from './records';
 
 export const RUN_STATUSES = ['queued', 'running', 'completed', 'stopped', 'failed', 'diverged', 'interrupted'] as const;
 export const RunStatusSchema = z.enum(RUN_STATUSES);
@@ -81,7 +81,7 @@ export const ImportBundleRequestSchema = z
   })
   .strict();
 
-export const CSV_TABLES = ['epochs', 'steps', 'probes'] as const;
+export const CSV_TABLES = ['epochs', 'steps', 'probes', 'time'] as const;
 export const CsvRequestSchema = z.object({ runId: RunIdSchema, table: z.enum(CSV_TABLES).default('steps') }).strict();
 
 export interface RunsChangedEvent {
@@ -159,6 +159,8 @@ export interface RunDetail {
   decimated: boolean;
   /** With gradient clipping on: how many of the recorded steps were clipped (every step, not the thinned series). */
   clipping?: { clippedSteps: number; steps: number };
+  /** Recurrent runs: ‖∂E/∂h_t‖ per time step at evenly spread statistics steps (absent for MLP runs). */
+  timeStats?: { step: number; time: TimeStats }[];
 }
 
 export interface ConfigDiffRow {

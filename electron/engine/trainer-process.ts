@@ -9,6 +9,7 @@ import { probeBackends, selectBackend } from './backends';
 import { probeKernels } from './kernels/kernels';
 import { assertBatchFits, loadDataset } from './data/load';
 import { train } from './train/train';
+import { startRecurrent } from './recurrent/start';
 import { onWebGpuFault, webgpuFault } from './webgpu-rung';
 
 interface PortLike {
@@ -71,6 +72,11 @@ async function start(message: Extract<ToTrainer, { type: 'start' }>): Promise<vo
   const controller = new AbortController();
   run = controller;
   const config = parseOrThrow(ExperimentConfigSchema, message.config, 'config');
+  if (config.recurrent) {
+    const outcome = await startRecurrent(config, message.mnistDir, send, (step) => (lastStep = step), controller.signal);
+    sendAndExit(outcome.type === 'stopped' && requestedAfterStep !== undefined ? { ...outcome, requestedAfterStep } : outcome, 0);
+    return;
+  }
   const choice = await selectBackend(config.backend);
   // A lost GPU device may leave a step waiting on a read that never completes: end the run with the reason.
   if (choice.backend === 'webgpu') onWebGpuFault((reason) => sendAndExit({ type: 'failed', message: reason }, 1));

@@ -62,6 +62,7 @@ function readDetail(store: Store, runId: number, maxPoints: number, alignSteps?:
         probes: store.probes.list(runId),
         studentPrediction: store.probes.prediction(runId),
         decimated,
+        ...(config.recurrent ? { timeStats: store.metrics.time.series(runId) } : {}),
       };
     })
     .deferred();

@@ -11,6 +11,7 @@ import { exceedsBudget, type JsonBudget } from './json-budget';
 import type { GradientNormRow } from './gradient-norms';
 import type { LayerStatRow, StepRow } from './metrics';
 import type { Store } from './store';
+import type { TimeStatsRow } from './time-stats';
 
 /**
  * What an import may unpack and build. The JSON cap and the value budget keep the worst file within about 200 MB
@@ -94,9 +95,16 @@ export function buildBundle(store: Store, runIds: number[], appVersion: string):
       predictions: rows.predictions.map((p) => ({ ...p, probs: p.probs.map(finiteOrNull) })),
       ...gradientFields(store, id, s.divergedStep),
       probes: store.probes.rows(id),
+      ...timeStatsOf(store, id),
     };
   });
   return { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, appVersion, exported: new Date().toISOString(), runs };
+}
+
+/** A recurrent run's time statistics (absent for MLP runs, so their bundles stay as before). */
+function timeStatsOf(store: Store, id: number): { timeStats?: TimeStatsRow[] } {
+  const rows = store.metrics.time.rows(id);
+  return rows.length ? { timeStats: rows } : {};
 }
 
 /** A file name for the exported runs, e.g. "gradient-lab-run-12.json.gz". */
@@ -184,6 +192,7 @@ export function writeBundle(store: Store, bundle: Bundle, fileName: string): num
       if (r.gradientNorms) store.gradientNorms.set(id, r.gradientNorms as GradientNormRow[]);
       store.metrics.insertLayerRows(id, r.layerStats as LayerStatRow[]);
       for (const h of r.histograms) store.metrics.insertHistogram(id, { type: 'histogram', ...h });
+      for (const t of r.timeStats ?? []) store.metrics.time.insertRow(id, t);
       for (const e of r.epochs) {
         store.metrics.insertEpoch(id, {
           type: 'epoch',

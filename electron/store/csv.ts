@@ -1,5 +1,5 @@
-// CSV export of one run for spreadsheets: the epoch table, or the step table with every per-layer statistic
-// as its own column (layer name + field). Non-finite values are empty cells. Text that a spreadsheet would run
+// CSV export of one run for spreadsheets: the epoch table, the step table with every per-layer statistic
+// as its own column (layer name + field), or a recurrent run's time table (‖∂E/∂h_t‖ per time step). Non-finite values are empty cells. Text that a spreadsheet would run
 // as a formula (starting with = + - @, tab or CR, e.g. a layer name from an imported bundle) is prefixed with an
 // apostrophe. The table comes in chunks of lines, so a long run is written piece by piece, not as one string.
 import { probeColumnNames } from '../common/probe-fields';
@@ -48,6 +48,13 @@ export function* csvChunks(store: Store, runId: number, table: CsvTable): Genera
     for (const p of store.probes.rows(runId)) {
       for (const [l, values] of p.layers.entries()) yield* push(line([p.step, l, layers[l]?.name ?? `layer${l}`, p.learningRate, p.loss, ...values]));
     }
+  } else if (table === 'time') {
+    // Recurrent runs: ‖∂E/∂h_t‖ for t = 1…T (columns dh1…dhT), then each gate's saturated share.
+    const time = store.metrics.time.rows(runId);
+    const steps = Math.max(0, ...time.map((r) => r.norms.length));
+    const gates = time[0]?.gates.map((g) => g.gate) ?? [];
+    yield* push(line(['step', ...Array.from({ length: steps }, (_, t) => `dh${t + 1}`), ...gates.map((g) => `saturated.${g}`)]));
+    for (const r of time) yield* push(line([r.step, ...r.norms, ...gates.map((g) => r.gates.find((x) => x.gate === g)?.saturatedFrac ?? null)]));
   } else {
     const layers: LayerInfo[] = store.runs.layers(runId);
     let nLayers = layers.length;

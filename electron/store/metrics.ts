@@ -5,6 +5,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { LAYER_STAT_FIELDS } from '../common/bundle';
 import type { BatchRecord, EpochRecord, HistogramRecord, LayerStats, Prediction } from '../common/records';
 import type { StepSeries } from '../common/runs';
+import { TimeStatsRepo } from './time-stats';
 
 export { LAYER_STAT_FIELDS };
 const NF = LAYER_STAT_FIELDS.length;
@@ -83,8 +84,11 @@ export class MetricsRepo {
   private readonly envelopeSel: Statement<[number, number], [number, number | null, number | null, number | null, number | null]>;
   private readonly epochsSel: Statement<[number], EpochRowDb>;
   private readonly predSel: Statement<[number], PredRowDb>;
+  /** ‖∂E/∂h_t‖ per time step of recurrent runs (written with the steps, in the same transaction). */
+  readonly time: TimeStatsRepo;
 
   constructor(private readonly db: Database) {
+    this.time = new TimeStatsRepo(db);
     this.insStep = db.prepare(
       'INSERT OR REPLACE INTO steps (run_id, step, epoch, batch, loss, acc, grad_norm, clipped_grad_norm, clipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -132,6 +136,7 @@ export class MetricsRepo {
       for (const b of records.batches) {
         this.insStep.run(runId, b.step, b.epoch, b.batch, fin(b.loss), fin(b.acc), opt(b.gradNorm), opt(b.clippedGradNorm), b.clipped === undefined ? null : Number(b.clipped));
         if (b.layers?.length) this.insertLayers(runId, b.step, b.layers);
+        if (b.time) this.time.insert(runId, b.step, b.time);
         last = Math.max(last, b.step);
       }
       for (const h of records.histograms) this.insertHistogram(runId, h);

@@ -46,6 +46,15 @@ describe('experiment config validation', () => {
       'zero-ch6-compare-xavier',
       'zero-ch6-compare-he',
       'makemore3-bn-tanh',
+      'adding-rnn',
+      'adding-irnn',
+      'adding-lstm',
+      'adding-lstm-bias0',
+      'adding-gru',
+      'mnist-rows-rnn',
+      'mnist-rows-irnn',
+      'mnist-rows-lstm',
+      'mnist-rows-gru',
     ]);
     for (const p of PRESETS) {
       expect(parse(p.config)).toEqual(p.config);

@@ -21,8 +21,9 @@ export interface TrainStartInfo {
   testSize: number;
   stepsPerEpoch: number;
   totalSteps: number;
-  /** The step engine that trains this run (stable ids: 'kernels', 'tfjs-ops', 'tape'; see choose-engine.ts). */
-  engine: EngineId;
+  /** The step engine that trains this run (stable ids: 'kernels', 'tfjs-ops', 'tape'; see choose-engine.ts), or
+   * 'bptt': backpropagation through time of a recurrent model (engine/recurrent). */
+  engine: EngineId | 'bptt';
 }
 
 export interface TrainCallbacks {

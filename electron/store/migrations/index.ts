@@ -6,6 +6,7 @@ import { migrate0020 } from './0020-liveness';
 import { migrate0030 } from './0030-step-engine';
 import { migrate0040 } from './0040-gradient-clipping';
 import { migrate0060 } from './0060-layer-probes';
+import { migrate0090 } from './0090-time-stats';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 30, name: 'step-engine', up: migrate0030 },
   { version: 40, name: 'gradient-clipping', up: migrate0040 },
   { version: 60, name: 'layer-probes', up: migrate0060 },
+  { version: 90, name: 'time-stats', up: migrate0090 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

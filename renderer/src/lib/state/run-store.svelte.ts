@@ -4,7 +4,7 @@
 import type { BackendName } from '../../../../electron/common/app-info';
 import type { ExperimentConfig } from '../../../../electron/common/config';
 import type { LabEvent } from '../../../../electron/common/contract';
-import type { FinalMetrics, HistogramRecord, LayerInfo, LayerProbeRecord, LayerStats, Prediction } from '../../../../electron/common/records';
+import type { FinalMetrics, HistogramRecord, LayerInfo, LayerProbeRecord, LayerStats, Prediction, TimeStats } from '../../../../electron/common/records';
 import type { RunDetail, RunProgress, RunProgressEvent, RunStatus, RunStatusEvent } from '../../../../electron/common/runs';
 import type { EpochPoint } from '../../charts/chart-math';
 import { halveOver, recentStats, stepsPerEpoch, type RecentLayerStats } from './run-data';
@@ -53,6 +53,9 @@ export class RunStore {
   coarse = $state(false);
   /** Layer probes (engine/train/layer-probe.ts), in step order. */
   probes = $state.raw<LayerProbeRecord[]>([]);
+  /** Recurrent runs: the statistics steps with ‖∂E/∂h_t‖ per time step, and those values (timeStats[i] at timeSteps[i]). */
+  timeSteps = $state.raw<number[]>([]);
+  timeStats = $state.raw<TimeStats[]>([]);
   /** true when the shown series come from a saved run (run:get), not a live stream. */
   saved = $state(false);
   /** How many times buffered events were applied (one per frame at most). */
@@ -140,6 +143,8 @@ export class RunStore {
     const clipped = [...this.clipped];
     let clipCount = this.clipCount;
     const probes = [...this.probes];
+    const timeSteps = [...this.timeSteps];
+    const timeStats = [...this.timeStats];
     for (const ev of batch) {
       if (ev.started) {
         this.layers = ev.started.layers;
@@ -164,6 +169,10 @@ export class RunStore {
           statSteps.push(b.step);
           for (const s of b.layers) (layerStats[s.layer] ??= []).push(s);
         }
+        if (b.time) {
+          timeSteps.push(b.step);
+          timeStats.push(b.time);
+        }
       }
       for (const e of ev.epochs) epochs.push({ ...e, step: this.#epochEnd[e.epoch] ?? steps[steps.length - 1] ?? 0 });
       histograms.push(...ev.histograms);
@@ -186,6 +195,10 @@ export class RunStore {
     if (histograms.length !== this.histograms.length) this.histograms = histograms;
     if (probes.length !== this.probes.length) this.probes = probes;
     this.recent = recentStats(layerStats);
+    if (timeSteps.length !== this.timeSteps.length) {
+      this.timeSteps = timeSteps;
+      this.timeStats = timeStats;
+    }
   }
 
   #applyStatus(s: RunStatusEvent): void {
@@ -223,6 +236,8 @@ export class RunStore {
     this.clipped = series.clipped ?? [];
     this.clipCount = detail.clipping ?? null;
     this.probes = detail.probes ?? [];
+    this.timeSteps = (detail.timeStats ?? []).map((t) => t.step);
+    this.timeStats = (detail.timeStats ?? []).map((t) => t.time);
     const last = series.steps[series.steps.length - 1] ?? 0;
     const train = config.dataset.kind === 'toy-mortgage' ? undefined : config.dataset.trainSize;
     const spe = stepsPerEpoch(train, config.training.batchSize, last, detail.epochs.length);
@@ -313,6 +328,8 @@ export class RunStore {
     this.clipped = [];
     this.clipCount = null;
     this.envelope = undefined;
+    this.timeSteps = [];
+    this.timeStats = [];
     this.saved = false;
   }
 

@@ -2,10 +2,10 @@
 // input, and the schema's issues mapped to the field they belong to (English from the schema itself, Japanese
 // rebuilt from the issue's code and bounds so both languages say the same thing).
 import type { BackendName } from '../../../../electron/common/app-info';
-import { ExperimentConfigSchema, PROBE_EVERY_DEFAULT, type ExperimentConfig } from '../../../../electron/common/config';
+import { ExperimentConfigSchema, PROBE_EVERY_DEFAULT, type ExperimentConfig, type RecurrentCell } from '../../../../electron/common/config';
 import type { Locale } from '../../lib/i18n/i18n.svelte';
 
-export type DatasetKind = 'mnist' | 'idx-folder' | 'toy-mortgage';
+export type DatasetKind = 'mnist' | 'idx-folder' | 'toy-mortgage' | 'adding';
 export type InitKind = ExperimentConfig['model']['initializer']['kind'];
 
 export interface Draft {
@@ -39,6 +39,12 @@ export interface Draft {
   /** Layer probes every N statistics steps (0 = never). */
   probeEvery: number | null;
   backend: BackendName | 'auto';
+  /** Steps of the adding problem. */
+  length: number | null;
+  /** A recurrent model instead of the MLP ('none'), with its hidden size and LSTM forget-gate bias. */
+  cell: RecurrentCell | 'none';
+  hidden: number | null;
+  forgetBias: number | null;
 }
 
 export type FieldKey = Exclude<keyof Draft, 'preset'>;
@@ -74,6 +80,10 @@ export function draftFromConfig(c: ExperimentConfig): Draft {
     histogramEvery: c.training.histogramEvery,
     probeEvery: c.training.probeEvery ?? PROBE_EVERY_DEFAULT,
     backend: c.backend ?? 'auto',
+    length: ds.kind === 'adding' ? ds.length : 100,
+    cell: c.recurrent?.cell ?? 'none',
+    hidden: c.recurrent?.hidden ?? 128,
+    forgetBias: c.recurrent?.forgetBias ?? 1,
   };
 }
 
@@ -91,6 +101,7 @@ function initializerOf(d: Draft): unknown {
 function datasetOf(d: Draft): unknown {
   if (d.datasetKind === 'toy-mortgage') return { kind: 'toy-mortgage' };
   const sizes = { trainSize: d.trainSize, testSize: d.testSize };
+  if (d.datasetKind === 'adding') return { kind: 'adding', length: d.length, ...sizes };
   return d.datasetKind === 'mnist' ? { kind: 'mnist', ...sizes } : { kind: 'idx-folder', folder: d.folder, ...sizes };
 }
 
@@ -104,6 +115,7 @@ export function draftToInput(d: Draft): unknown {
     optimizer: { kind: d.optimizer, learningRate: d.learningRate, ...(d.clipKind !== 'none' ? { clip: { kind: d.clipKind, threshold: d.clipThreshold } } : {}) },
     training: { epochs: d.epochs, batchSize: d.batchSize, seed: d.seed, statsEvery: d.statsEvery, histogramEvery: d.histogramEvery, probeEvery: d.probeEvery },
     ...(d.backend !== 'auto' ? { backend: d.backend } : {}),
+    ...(d.cell !== 'none' ? { recurrent: { cell: d.cell, hidden: d.hidden, forgetBias: d.forgetBias } } : {}),
   };
 }
 
@@ -126,6 +138,11 @@ const PATH_TO_FIELD: Record<string, FieldKey> = {
   'training.statsEvery': 'statsEvery',
   'training.histogramEvery': 'histogramEvery',
   'training.probeEvery': 'probeEvery',
+  'dataset.length': 'length',
+  'dataset.kind': 'datasetKind',
+  recurrent: 'cell',
+  'recurrent.hidden': 'hidden',
+  'recurrent.forgetBias': 'forgetBias',
 };
 
 interface IssueLike {
@@ -147,10 +164,19 @@ function japanese(issue: IssueLike): string | null {
     case 'too_big':
       return `${issue.maximum} 以下にしてください`;
     case 'custom':
-      return /batchSize/.test(issue.message) ? 'バッチサイズが学習データの枚数を超えています' : null;
+      return recurrentJapanese(issue.message) ?? (/batchSize/.test(issue.message) ? 'バッチサイズが学習データの枚数を超えています' : null);
     default:
       return null;
   }
+}
+
+/** Japanese for the recurrent checks of electron/common/recurrent-limits.ts (the figure kept from the message). */
+function recurrentJapanese(message: string): string | null {
+  if (/needs a recurrent model/.test(message)) return '加算問題には再帰型のモデルが必要です';
+  if (/a recurrent model reads/.test(message)) return '再帰型のモデルが読めるのは MNIST（1行ずつ）と加算問題だけです';
+  const memory = /would keep (\d+(?:\.\d+)? MiB).*more than the (\d+ MiB)/.exec(message);
+  if (memory) return `通時的誤差逆伝播に ${memory[1]} のメモリが必要で、上限 ${memory[2]} を超えます。バッチサイズ・系列長・隠れ状態の次元を小さくしてください`;
+  return null;
 }
 
 export interface Validation {

@@ -71,6 +71,18 @@ const en = {
   'charts.pred.legendTruth': 'true class',
   'charts.pred.readout': 'test image #{index}: true {label}, classified {predicted} with probability {prob}',
   'charts.loss.legendRange': 'lowest to highest batch value between two drawn points',
+  'charts.time.title': 'Signal reaching each time step',
+  'charts.time.subtitle': 'Log scale. ‖∂E/∂h_t‖ for every step t of the sequence: each step back multiplies it by W_hh·σ′.',
+  'charts.time.axisT': 'time step t',
+  'charts.time.axisNorm': '‖∂E/∂h_t‖ (log scale)',
+  'charts.time.legendLatest': 'training step {step}',
+  'charts.time.legendFirst': 'training step {step} (first)',
+  'charts.time.readout': 't = {t}: ‖∂E/∂h_t‖ = {value} (training step {step})',
+  'charts.time.ratio': '‖∂E/∂h₁‖ / ‖∂E/∂h_T‖ = {ratio}',
+  'charts.time.gates': 'gates in their flat tails: {list}',
+  'charts.timeHeat.title': 'Signal through time, time step × training step',
+  'charts.timeHeat.subtitle': 'Colour = log₁₀‖∂E/∂h_t‖; dark rows are steps the error no longer reaches.',
+  'charts.timeHeat.readout': 't = {t}, from training step {step}: {value}',
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -144,6 +156,18 @@ const ja: Record<keyof typeof en, string> = {
   'charts.pred.legendTruth': '正解のクラス',
   'charts.pred.readout': 'テスト画像 #{index}：正解 {label}、分類 {predicted}（確率 {prob}）',
   'charts.loss.legendRange': '描いた点の間のバッチの最小値から最大値',
+  'charts.time.title': '各時刻に届く誤差の信号',
+  'charts.time.subtitle': '対数目盛。系列の各時刻 t での ‖∂E/∂h_t‖。1ステップさかのぼるごとに W_hh·σ′ が掛かります。',
+  'charts.time.axisT': '時刻 t',
+  'charts.time.axisNorm': '‖∂E/∂h_t‖（対数目盛）',
+  'charts.time.legendLatest': '学習ステップ {step}',
+  'charts.time.legendFirst': '学習ステップ {step}（最初）',
+  'charts.time.readout': 't = {t}：‖∂E/∂h_t‖ = {value}（学習ステップ {step}）',
+  'charts.time.ratio': '‖∂E/∂h₁‖ / ‖∂E/∂h_T‖ = {ratio}',
+  'charts.time.gates': '平坦な裾で飽和しているゲートの割合：{list}',
+  'charts.timeHeat.title': '時間をさかのぼる信号（時刻 × 学習ステップ）',
+  'charts.timeHeat.subtitle': '色 = log₁₀‖∂E/∂h_t‖。暗い行は誤差がもう届かない時刻です。',
+  'charts.timeHeat.readout': 't = {t}、学習ステップ {step} から：{value}',
 };
 
 export default { en, ja };

@@ -64,6 +64,11 @@ const en = {
   'compare.axis.atFraction': '{pct} of training',
   'compare.axis.help': 'Runs of different lengths: “share of training” stretches each run over the whole width.',
   'compare.profile.legendBound': 'sigmoid bound 0.25^k from the output layer (thin dashes, sigmoid runs without BN or residual connections)',
+  'compare.time.title': 'Signal through time, recurrent runs',
+  'compare.time.subtitle': 'Log scale. ‖∂E/∂h_t‖ against the time step t, at the start or the end of training.',
+  'compare.time.at': 'When',
+  'compare.time.start': 'at the start of training',
+  'compare.time.end': 'at the end of training',
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -131,6 +136,11 @@ const ja: Record<keyof typeof en, string> = {
   'compare.axis.atFraction': '学習の {pct}',
   'compare.axis.help': '長さの違う実行: 「学習の進み具合」にすると、どの実行も横幅いっぱいに描かれます。',
   'compare.profile.legendBound': 'シグモイドの上限 0.25^k（出力層から。細い破線、BN・残差接続なしのシグモイドの実行）',
+  'compare.time.title': '時間をさかのぼる信号（再帰型の実行）',
+  'compare.time.subtitle': '対数目盛。時刻 t ごとの ‖∂E/∂h_t‖ を、学習の始めか終わりで比べます。',
+  'compare.time.at': 'いつ',
+  'compare.time.start': '学習の始め',
+  'compare.time.end': '学習の終わり',
 };
 
 export default { en, ja };

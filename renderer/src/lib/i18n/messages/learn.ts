@@ -105,6 +105,20 @@ const en = {
   'learn.remedy.seedKeras': 'Open Train view with seed-keras',
   'learn.remedy.heInit': 'Open Train view with the He-init remedy',
   'learn.remedy.note': 'The Train view opens with the settings filled in; press Start there. Nothing runs until you do.',
+  'learn.rnn.title': 'Through time: a recurrent unit over three steps',
+  'learn.rnn.intro': 'A recurrent network uses the same weight w at every time step: h_t = tanh(w·hₜ₋₁ + u·x_t). Backpropagation through time walks the steps backwards, and every step back multiplies the signal by the same kind of factor, w·tanh′(a_t).',
+  'learn.rnn.w': 'Recurrent weight w',
+  'learn.rnn.u': 'Input weight u',
+  'learn.rnn.forget': 'Forget gate f',
+  'learn.rnn.invalid': 'Enter finite weights and a forget gate strictly between 0 and 1; the defaults are shown meanwhile.',
+  'learn.rnn.factor': 'step-back factor w·tanh′',
+  'learn.rnn.dw': 'share of ∂E/∂w',
+  'learn.rnn.summary': 'y = h₃ = {y}, target {target}. ∂E/∂h₁ = ∂E/∂h₃ × ({f3}) × ({f2}), so ∂E/∂h₁ / ∂E/∂h₃ = {ratio}. ∂E/∂w, summed over the three steps: {dw}.',
+  'learn.rnn.gate': 'A gated cell state c_t = f·cₜ₋₁ + i·g_t is added to, not squashed: one step back multiplies by f = {f} itself. After {n} steps the plain unit keeps {plain} of the signal, the gated path {gated}.',
+  'learn.rnn.plotPlain': '|w·tanh′|^k (plain unit)',
+  'learn.rnn.plotGated': 'f^k (gate’s additive path)',
+  'learn.rnn.chartLabel': 'Signal k steps back, relative to the last step',
+  'learn.rnn.axisK': 'steps back k',
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -211,6 +225,20 @@ const ja: Record<keyof typeof en, string> = {
   'learn.remedy.seedKeras': 'seed-keras を設定して学習画面を開く',
   'learn.remedy.heInit': 'He 初期化の対策を設定して学習画面を開く',
   'learn.remedy.note': '設定を入れた状態で学習画面が開きます。そこで「開始」を押すまで学習は始まりません。',
+  'learn.rnn.title': '時間をさかのぼる：3ステップの再帰ユニット',
+  'learn.rnn.intro': '再帰型ネットワークはどの時刻でも同じ重み w を使います：h_t = tanh(w·hₜ₋₁ + u·x_t)。通時的誤差逆伝播は時刻を逆にたどり、1ステップさかのぼるたびに同じ形の係数 w·tanh′(a_t) が信号に掛かります。',
+  'learn.rnn.w': '再帰の重み w',
+  'learn.rnn.u': '入力の重み u',
+  'learn.rnn.forget': '忘却ゲート f',
+  'learn.rnn.invalid': '重みには有限の値を、忘却ゲートには 0 より大きく 1 より小さい値を入れてください。それまでは初期値で表示します。',
+  'learn.rnn.factor': 'さかのぼる係数 w·tanh′',
+  'learn.rnn.dw': '∂E/∂w への寄与',
+  'learn.rnn.summary': 'y = h₃ = {y}、目標 {target}。∂E/∂h₁ = ∂E/∂h₃ × ({f3}) × ({f2}) なので、∂E/∂h₁ / ∂E/∂h₃ = {ratio}。3ステップ分を足した ∂E/∂w は {dw}。',
+  'learn.rnn.gate': 'ゲート付きのセル状態 c_t = f·cₜ₋₁ + i·g_t は押しつぶされずに足し合わされるので、1ステップさかのぼるときに掛かるのは f = {f} そのものです。{n} ステップ後、ゲートのないユニットに残る信号は {plain}、ゲートの足し算の経路では {gated} です。',
+  'learn.rnn.plotPlain': '|w·tanh′|^k（ゲートなし）',
+  'learn.rnn.plotGated': 'f^k（ゲートの足し算の経路）',
+  'learn.rnn.chartLabel': 'k ステップ前に届く信号（最後の時刻に対する比）',
+  'learn.rnn.axisK': 'さかのぼったステップ数 k',
 };
 
 export default { en, ja };

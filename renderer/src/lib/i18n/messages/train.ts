@@ -79,6 +79,21 @@ const en = {
   'train.final': 'Test accuracy {acc} · test loss {loss}',
   'train.saved': 'Showing saved run #{id} from its stored series.',
   'train.empty': 'Pick a preset, adjust it if you like, and press Start. The network it describes is drawn below.',
+  'train.dataset.adding': 'Adding problem (sequences)',
+  'train.field.length': 'Sequence length T',
+  'train.unit.length': 'steps (10–400)',
+  'train.field.cell': 'Recurrent cell',
+  'train.cell.none': 'none (feed-forward network)',
+  'train.cell.rnn': 'tanh RNN',
+  'train.cell.irnn': 'IRNN (ReLU, identity)',
+  'train.cell.lstm': 'LSTM',
+  'train.cell.gru': 'GRU',
+  'train.field.hidden': 'Hidden units',
+  'train.unit.hidden': 'units (≤ 1024)',
+  'train.field.forgetBias': 'Forget-gate bias',
+  'train.unit.forgetBias': 'initial value (Keras: 1)',
+  'train.field.clip': 'Gradient clipping',
+  'train.recurrent.note': 'MNIST is read one row of 28 pixels per time step; depth, width and initializer do not apply.',
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -160,6 +175,21 @@ const ja: Record<keyof typeof en, string> = {
   'train.final': 'テスト正解率 {acc} · テスト損失 {loss}',
   'train.saved': '保存済みの実行 #{id} を記録された系列から表示しています。',
   'train.empty': 'プリセットを選び、必要なら設定を変えて「開始」を押してください。設定どおりのネットワークを下に描いています。',
+  'train.dataset.adding': '加算問題（系列）',
+  'train.field.length': '系列長 T',
+  'train.unit.length': 'ステップ（10〜400）',
+  'train.field.cell': '再帰セル',
+  'train.cell.none': 'なし（順伝播型ネットワーク）',
+  'train.cell.rnn': 'tanh RNN',
+  'train.cell.irnn': 'IRNN（ReLU・単位行列）',
+  'train.cell.lstm': 'LSTM',
+  'train.cell.gru': 'GRU',
+  'train.field.hidden': '隠れ状態の次元',
+  'train.unit.hidden': 'ユニット（1024 以下）',
+  'train.field.forgetBias': '忘却ゲートのバイアス',
+  'train.unit.forgetBias': '初期値（Keras は 1）',
+  'train.field.clip': '勾配クリッピング',
+  'train.recurrent.note': 'MNIST は1ステップに28画素の1行ずつ読みます。層数・幅・初期化の設定は使いません。',
 };
 
 export default { en, ja };
