@@ -245,6 +245,8 @@ class LadderHandle implements TrainerHandle {
 
   private async start(m: Start): Promise<void> {
     const preferred = m.config.backend;
+    // Recurrent models train on the Node trainer's wasm kernels, past the tfjs ladder: no window for them.
+    if (m.config.recurrent) return this.toNode(m);
     if (preferred && preferred !== 'tensorflow-gpu' && preferred !== 'webgpu') return this.toNode(m);
     const above: Skipped = [];
     if (preferred !== 'webgpu') {

@@ -179,6 +179,15 @@ describe('desktop ladder: WebGPU window or Node trainer', () => {
     expect(cpu.launched.map((x) => x.sent[0]!.type)).toEqual(['start']);
   });
 
+  it('sends a recurrent model to the Node trainer (its wasm kernels), never to the window, even with an adapter', async () => {
+    const l = ladder('adapter');
+    const config: ExperimentConfig = { ...smallConfig(), recurrent: { cell: 'gru', hidden: 16, forgetBias: 1 } };
+    const { messages } = await runOn(l.ladder, config);
+    expect(startedOf(messages).backend).toBe('wasm');
+    expect(l.windows()).toHaveLength(0);
+    expect(l.read).toEqual([]);
+  });
+
   it('lets the Node trainer report data files the window could not be given', async () => {
     const t = ladder('adapter', { unreadable: true });
     const { messages } = await runOn(t.ladder, smallConfig());

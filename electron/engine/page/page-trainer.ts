@@ -43,6 +43,9 @@ function datasetOf(message: Start, seed: number): Dataset {
         testSize: cfg.testSize,
         name: cfg.kind === 'mnist' ? 'MNIST' : `IDX folder ${cfg.folder}`,
       });
+    case 'adding':
+      // Recurrent models train on the wasm kernels of the Node trainer; the service never sends them here.
+      throw new Error('the WebGPU trainer page trains no recurrent model: the adding problem runs in the Node trainer');
     default: {
       const never: never = cfg;
       throw new Error(`unknown dataset ${JSON.stringify(never)}`);
