@@ -202,6 +202,8 @@ export interface RunStatusEvent {
   status: RunStatus;
   /** For failed/diverged runs: the message to show. */
   error?: string;
+  /** A diverged run: the step it diverged at (as saved on its summary). */
+  divergedStep?: number;
   final?: FinalMetrics;
   predictions?: Prediction[];
 }
