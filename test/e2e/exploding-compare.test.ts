@@ -81,6 +81,19 @@ describe('Compare: explode-relu against explode-relu-clip in Chromium', () => {
     await page.screenshot({ path: join(app.outDir, 'explode-compare-ja.png'), fullPage: true });
     await chart.screenshot({ path: join(app.outDir, 'explode-compare-gnorm-ja.png') });
     await profile.screenshot({ path: join(app.outDir, 'explode-compare-profile-ja.png') });
+    // On a 1024-wide projector the chart, its legend and its readout stay inside their frame; the page never scrolls sideways.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await expect.poll(() => chart.evaluate((f) => f.scrollWidth <= f.clientWidth + 1)).toBe(true);
+    const frame = (await chart.boundingBox())!;
+    for (const part of await chart.locator('[data-chart-legend] > *, svg[data-chart]').all()) {
+      const box = await part.boundingBox();
+      if (!box) continue; // not displayed
+      expect(box.x).toBeGreaterThanOrEqual(frame.x - 1);
+      expect(box.x + box.width).toBeLessThanOrEqual(frame.x + frame.width + 1);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await chart.screenshot({ path: join(app.outDir, 'explode-compare-gnorm-ja-1024.png') });
+    await page.setViewportSize({ width: 1600, height: 1300 });
     await page.click('[data-testid="nav-history"]');
     await page.locator('[data-testid="history-table"] tr[data-run="1"] [data-diverged-step]').waitFor();
     expect(await page.locator('[data-testid="history-table"] tr[data-run="1"] [data-diverged-step]').textContent()).toBe(`ステップ ${divergedStep}`);
