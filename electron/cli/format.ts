@@ -32,14 +32,15 @@ export function summaryRow(r: RunSummary): string[] {
   return [
     String(r.id),
     printable(r.name),
-    r.status,
+    r.divergedStep !== undefined ? `${r.status} @${r.divergedStep}` : r.status,
     printable(r.preset ?? '—'),
     `${r.activation}×${r.depth}${r.batchNorm ? '+bn' : ''}${r.residual ? '+res' : ''}`,
     r.backend ? `${r.backend}${r.engine ? ` (${r.engine})` : ''}` : '—',
     pct(r.final?.testAcc),
     duration(r.durationSec),
     r.created.replace('T', ' ').slice(0, 19),
+    r.clipping ? `${r.clipping.clippedSteps}/${r.clipping.steps}` : '—',
   ];
 }
 
-export const SUMMARY_HEADER = ['ID', 'NAME', 'STATUS', 'PRESET', 'MODEL', 'BACKEND (ENGINE)', 'TEST ACC', 'TIME', 'CREATED (UTC)'];
+export const SUMMARY_HEADER = ['ID', 'NAME', 'STATUS', 'PRESET', 'MODEL', 'BACKEND (ENGINE)', 'TEST ACC', 'TIME', 'CREATED (UTC)', 'CLIPPED'];

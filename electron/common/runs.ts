@@ -119,6 +119,8 @@ export interface RunSummary {
   progress: { step: number; totalSteps: number } | null;
   /** A diverged run: the step at which it diverged (its first non-finite loss or gradient); runs saved before 0040 lack it. */
   divergedStep?: number;
+  /** In run lists, for runs recorded with gradient clipping on: clipped steps of all recorded steps. */
+  clipping?: { clippedSteps: number; steps: number };
 }
 
 /** One step of per-layer statistics, flattened for charts. */
@@ -204,6 +206,8 @@ export interface RunStatusEvent {
   status: RunStatus;
   /** For failed/diverged runs: the message to show. */
   error?: string;
+  /** A diverged run: the step it diverged at (as saved on its summary). */
+  divergedStep?: number;
   final?: FinalMetrics;
   predictions?: Prediction[];
 }

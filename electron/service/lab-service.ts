@@ -15,6 +15,7 @@ import type { Launcher } from './launcher';
 import { HEARTBEAT_MS, ownerGone } from './liveness';
 import { RunQueue } from './run-queue';
 import { compareRuns, forgetRun, getRunDetail, requireRun } from './run-queries';
+import { listRuns } from './run-list';
 
 export interface LabServiceOptions {
   launcher: Launcher;
@@ -206,7 +207,7 @@ export class LabService {
       'app:info': () => this.appInfo(),
       'run:start': async (r) => this.startRun(r.config, r.name),
       'run:stop': async (r) => this.stopRun(r.runId),
-      'run:list': async (r) => this.store.runs.list(r),
+      'run:list': async (r) => listRuns(this.store, r),
       'run:get': async (r) => getRunDetail(this.store, r.runId, r.maxPoints),
       'run:update': async (r) => this.updateRun(r),
       'run:delete': async (r) => this.deleteRuns(r.runIds),

@@ -226,7 +226,7 @@ export class RunQueue {
     }
     emit({
       channel: 'run:status',
-      payload: { runId: c.runId, status, ...(error ? { error } : {}), ...(final ? { final } : {}), ...(predictions.length ? { predictions } : {}) },
+      payload: { runId: c.runId, status, ...(error ? { error } : {}), ...(divergedStep !== undefined ? { divergedStep } : {}), ...(final ? { final } : {}), ...(predictions.length ? { predictions } : {}) },
     });
     // Let the trainer exit on its own; kill it if it lingers. The next run starts once it has exited.
     c.trainer.send({ type: 'stop' });

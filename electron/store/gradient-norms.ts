@@ -10,12 +10,14 @@ export class GradientNormsRepo {
   private readonly count: Statement<[number], { n: number; clipped: number | null }>;
   private readonly all: Statement<[number], GradientNormRow>;
   private readonly update: Statement<[number | null, number | null, number | null, number, number]>;
+  private readonly first: Statement<[number], { clipped: number | null }>;
 
   constructor(db: Database) {
     this.count = db.prepare('SELECT count(clipped) AS n, sum(clipped) AS clipped FROM steps WHERE run_id = ?');
     this.all = db
       .prepare('SELECT step, grad_norm, clipped_grad_norm, clipped FROM steps WHERE run_id = ? AND grad_norm IS NOT NULL ORDER BY step')
       .raw(true) as Statement<[number], GradientNormRow>;
+    this.first = db.prepare('SELECT clipped FROM steps WHERE run_id = ? ORDER BY step LIMIT 1');
     this.update = db.prepare('UPDATE steps SET grad_norm = ?, clipped_grad_norm = ?, clipped = ? WHERE run_id = ? AND step = ?');
   }
 
@@ -23,6 +25,15 @@ export class GradientNormsRepo {
   clipping(runId: number): { clippedSteps: number; steps: number } | null {
     const { n, clipped } = this.count.get(runId)!;
     return n > 0 ? { clippedSteps: clipped ?? 0, steps: n } : null;
+  }
+
+  /**
+   * The same count for run lists: a run recorded with clipping on has it on its first step, so a run without it
+   * costs one key lookup instead of a count over all its steps.
+   */
+  clippingIfRecorded(runId: number): { clippedSteps: number; steps: number } | null {
+    const first = this.first.get(runId);
+    return first && first.clipped !== null ? this.clipping(runId) : null;
   }
 
   /** Every step's row (CSV, bundles); steps without norms (runs from before 0040) are absent. */

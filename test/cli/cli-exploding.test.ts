@@ -3,6 +3,7 @@
 // `show` says how many steps were clipped; the step CSV carries the norms before and after clipping.
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { RunSummary } from '../../electron/common/runs';
 import { tempDir } from '../store/store-fixture';
 import { cli } from './cli-fixture';
 
@@ -37,5 +38,19 @@ describe('gradient-lab run with the exploding presets', () => {
     expect(lines).toHaveLength(25);
     const clippedRows = lines.slice(1).filter((l) => l.endsWith(',1')).length;
     expect(clippedRows).toBe(Number(n));
+  });
+
+  it('list shows the diverged step in the status and the clipped steps in their own column', () => {
+    const show1 = cli(['show', '1', '--db', db]).stdout;
+    const step = /^  diverged    at step (\d+)$/m.exec(show1)![1];
+    const [, n] = /^  clipped     (\d+) of 24 steps$/m.exec(cli(['show', '2', '--db', db]).stdout)!;
+    const list = cli(['list', '--db', db]);
+    expect(list.code).toBe(0);
+    expect(list.stdout.split('\n')[0]).toMatch(/CREATED \(UTC\)\s+CLIPPED$/);
+    expect(list.stdout).toMatch(new RegExp(`^1\\s+.*\\sdiverged @${step}\\s+explode-relu\\s.*\\s—$`, 'm'));
+    expect(list.stdout).toMatch(new RegExp(`^2\\s+.*\\scompleted\\s+explode-relu-clip\\s.*\\s${n}/24$`, 'm'));
+    const json = JSON.parse(cli(['list', '--json', '--db', db]).stdout) as { runs: RunSummary[] };
+    expect(json.runs.find((r) => r.id === 2)!.clipping).toEqual({ clippedSteps: Number(n), steps: 24 });
+    expect(json.runs.find((r) => r.id === 1)!.clipping).toBeUndefined();
   });
 });

@@ -56,3 +56,25 @@ describe('a comparison of only what Compare draws', () => {
     });
   });
 });
+
+describe('the gradient norm per step in a comparison', () => {
+  it('travels in the lean comparison, thinned to the point budget like the other step series, clipped count whole', () => {
+    const id = store.runs.create({ config: smallConfig(), appVersion: '0.1.0', ownerPid: null });
+    const records = syntheticRecords(2, 469, 2);
+    records.batches.forEach((b) => Object.assign(b, { gradNorm: 2 ** (b.step / 100), clippedGradNorm: Math.min(5, 2 ** (b.step / 100)), clipped: 2 ** (b.step / 100) > 5 }));
+    store.metrics.append(id, records);
+    store.runs.end(id, { status: 'diverged', endedAt: new Date().toISOString(), durationSec: 1, final: null, divergedStep: 938 });
+    const lean = compareRuns(store, [ids[0]!, id], 120, true);
+    const run = lean.runs[1]!;
+    const { steps, gradNorm, clippedGradNorm, clipped } = run.series;
+    expect(steps.length).toBeLessThanOrEqual(130);
+    expect(gradNorm).toEqual(steps.map((s) => 2 ** (s / 100)));
+    expect(clippedGradNorm).toEqual(steps.map((s) => Math.min(5, 2 ** (s / 100))));
+    expect(clipped).toEqual(steps.map((s) => 2 ** (s / 100) > 5));
+    // The count is over every recorded step, not over the thinned points.
+    expect(run.clipping).toEqual({ clippedSteps: 938 - 233, steps: 938 });
+    expect(run.summary.divergedStep).toBe(938);
+    // The run without ‖g‖ has none, and the view says so instead of drawing zeros.
+    expect(lean.runs[0]!.series.gradNorm).toBeUndefined();
+  });
+});

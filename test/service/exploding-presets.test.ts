@@ -44,6 +44,8 @@ describe('exploding-gradient presets', () => {
     expect(detail.series.steps).toEqual(Array.from({ length: s }, (_, i) => i));
     expect(detail.series.loss.every(Number.isFinite)).toBe(true);
     expect(end.error).toMatch(new RegExp(`loss became (NaN|Infinity) at step ${s} `));
+    // The status event tells a live Train view the same step.
+    expect(end.divergedStep).toBe(s);
     // The gradient grew by orders of magnitude on the way there.
     const g = detail.series.gradNorm!;
     expect(g).toHaveLength(s);

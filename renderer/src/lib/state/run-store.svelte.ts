@@ -56,6 +56,8 @@ export class RunStore {
   /** Recurrent runs: the statistics steps with ‖∂E/∂h_t‖ per time step, and those values (timeStats[i] at timeSteps[i]). */
   timeSteps = $state.raw<number[]>([]);
   timeStats = $state.raw<TimeStats[]>([]);
+  /** A diverged run: the step it diverged at, as the service saved it (null until the run says so). */
+  divergedStep = $state<number | null>(null);
   /** true when the shown series come from a saved run (run:get), not a live stream. */
   saved = $state(false);
   /** How many times buffered events were applied (one per frame at most). */
@@ -204,6 +206,7 @@ export class RunStore {
   #applyStatus(s: RunStatusEvent): void {
     this.status = s.status;
     if (s.error) this.error = s.error;
+    if (s.divergedStep !== undefined) this.divergedStep = s.divergedStep;
     if (s.final) this.final = s.final;
     if (s.predictions) this.predictions = s.predictions;
   }
@@ -222,6 +225,7 @@ export class RunStore {
     this.engine = summary.engine;
     this.skipped = summary.skipped;
     this.error = summary.error;
+    this.divergedStep = summary.divergedStep ?? null;
     this.final = summary.final;
     this.predictions = detail.predictions;
     this.steps = series.steps;
@@ -274,13 +278,14 @@ export class RunStore {
     if (detail.summary.id !== this.runId) return;
     const live = this.#sinceLoad ?? [];
     const pending = this.#pending;
-    const { status, progress, final, error, predictions, layers } = this;
+    const { status, progress, final, error, predictions, layers, divergedStep } = this;
     this.load(detail);
     this.#sinceLoad = null;
     if (status !== 'queued' && status !== 'idle') this.status = status;
     if ((progress?.step ?? -1) > (this.progress?.step ?? -1)) this.progress = progress;
     this.final ??= final;
     this.error ??= error;
+    this.divergedStep ??= divergedStep;
     if (!this.predictions.length) this.predictions = predictions;
     if (!this.layers.length) this.layers = layers;
     const lastStep = this.steps[this.steps.length - 1] ?? -1;
@@ -312,6 +317,7 @@ export class RunStore {
     this.engine = null;
     this.skipped = [];
     this.error = null;
+    this.divergedStep = null;
     this.final = null;
     this.predictions = [];
     this.steps = [];
@@ -331,6 +337,16 @@ export class RunStore {
     this.timeSteps = [];
     this.timeStats = [];
     this.saved = false;
+  }
+
+  /**
+   * The step a diverged run diverged at: the saved one; for runs saved before it was kept, the step after the
+   * last one shown (a thinned series may end well before it, hence the saved step first). undefined otherwise.
+   */
+  get divergedAt(): number | undefined {
+    if (this.status !== 'diverged') return undefined;
+    if (this.divergedStep !== null) return this.divergedStep;
+    return this.steps.length ? this.steps[this.steps.length - 1]! + 1 : (this.progress?.step ?? 0);
   }
 
   /** Planned steps of the run, for fixed x axes. */

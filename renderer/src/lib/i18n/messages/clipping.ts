@@ -40,6 +40,17 @@ const en = {
   'learn.factor.canGrow': 'above 1, so the product can grow (exploding gradient).',
   'learn.explode.term': 'exploding gradient',
   'learn.explode.note': 'When every factor |w·f′| is above 1 the same product grows instead: {value} after {k} layers. That is the exploding gradient; gradient clipping caps the step it causes.',
+  'compare.gnorm.title': 'Gradient norm per step, before and after clipping',
+  'compare.gnorm.subtitle': 'Log scale. Solid: ‖g‖ before clipping; dotted: ‖g‖ applied, for runs that clip. An exploding run climbs by orders of magnitude.',
+  'compare.gnorm.largest': '{name}: largest ‖g‖ {value}.',
+  'compare.gnorm.notRecorded': '{name}: no ‖g‖ recorded.',
+  'compare.gnorm.gaps': '{n} steps not finite or 0 (gaps).',
+  'compare.gnorm.legendDiverged': 'step where the run diverged',
+  'compare.profile.legendFactor': 'measured rᵏ from the output layer (thin dashes, activations other than sigmoid): {runs}',
+  'compare.profile.factorRun': '{name} r ≈ {r} ({trend})',
+  'history.col.clipped': 'Clipped',
+  'history.clipped.title': 'Clipped {n} of {total} steps',
+  'history.diverged.at': 'at step {step}',
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -82,6 +93,17 @@ const ja: Record<keyof typeof en, string> = {
   'learn.factor.canGrow': '1より大きいので、積が大きくなり得ます（勾配爆発）。',
   'learn.explode.term': '勾配爆発',
   'learn.explode.note': 'すべての係数 |w·f′| が1より大きいと、同じ積が逆に増えていきます。{k} 層で {value} です。これが勾配爆発で、勾配クリッピングはそれが引き起こす大きすぎる更新を抑えます。',
+  'compare.gnorm.title': 'ステップごとの勾配ノルム（クリッピング前と後）',
+  'compare.gnorm.subtitle': '対数目盛。実線はクリッピング前の ‖g‖、点線はクリッピングする実行で更新に使った ‖g‖ です。勾配爆発が起きると桁違いに増えていきます。',
+  'compare.gnorm.largest': '{name}: ‖g‖ の最大値 {value}。',
+  'compare.gnorm.notRecorded': '{name}: ‖g‖ は記録されていません。',
+  'compare.gnorm.gaps': '有限でない値または 0 のステップが {n} 個（途切れ）。',
+  'compare.gnorm.legendDiverged': '実行が発散したステップ',
+  'compare.profile.legendFactor': '出力層からの実測 rᵏ（細い破線、シグモイド以外の活性化関数）: {runs}',
+  'compare.profile.factorRun': '{name} r ≈ {r}（{trend}）',
+  'history.col.clipped': 'クリッピング',
+  'history.clipped.title': '{total} ステップ中 {n} ステップでクリッピング',
+  'history.diverged.at': 'ステップ {step}',
 };
 
 export default { en, ja };
