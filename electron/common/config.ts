@@ -43,9 +43,13 @@ export const InitializerSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('heNormal') }).strict(),
   z.object({ kind: z.literal('heUniform') }).strict(),
   z.object({ kind: z.literal('lecunNormal') }).strict(),
+  /** The "standard" initialization of the 1990s–2000s: U[−1/√n, 1/√n], n = fan-in (variance 1/(3n)). */
+  z.object({ kind: z.literal('standardUniform') }).strict(),
+  /** LeCun uniform: U[−√(3/n), √(3/n)], n = fan-in (variance 1/n). */
+  z.object({ kind: z.literal('lecunUniform') }).strict(),
 ]);
 export type Initializer = z.infer<typeof InitializerSchema>;
-export const INITIALIZER_KINDS = ['randomNormal', 'randomUniform', 'glorotUniform', 'glorotNormal', 'heNormal', 'heUniform', 'lecunNormal'] as const;
+export const INITIALIZER_KINDS = ['randomNormal', 'randomUniform', 'glorotUniform', 'glorotNormal', 'heNormal', 'heUniform', 'lecunNormal', 'standardUniform', 'lecunUniform'] as const;
 
 export const DatasetSchema = z.discriminatedUnion('kind', [
   z.object({
