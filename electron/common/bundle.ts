@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { BackendNameSchema } from './app-info';
 import { ExperimentConfigSchema, hiddenWidths, LIMITS } from './config';
+import { PROBE_STRIDE } from './probe-fields';
 import { HISTOGRAM, type LayerStats } from './records';
 import { FINISHED_STATUSES, RUN_LIMITS, RunNameSchema, TagSchema, type RunStatus } from './runs';
 
@@ -28,6 +29,9 @@ export const LAYER_STAT_FIELDS = [
 
 /** The most rows of each series one run may bring (a 1000-epoch run with statistics every few batches fits). */
 export const BUNDLE_ROW_LIMITS = { steps: 1_000_000, layerStats: 2_000_000, histograms: 20_000, epochs: LIMITS.epochs.max } as const;
+
+/** The most layer probes one run may bring. */
+export const BUNDLE_PROBE_ROWS = 20_000;
 
 /**
  * Rows of one series: at most `max`, each checked with `row`; checking stops at the first bad row, whose first
@@ -108,6 +112,12 @@ const BundleRunObject = z
       10_000,
       'prediction',
     ),
+    /** Layer probes (common/probe-fields.ts column order per layer); absent from bundles made before them. */
+    probes: rows(
+      z.object({ step: Count, learningRate: Metric, loss: Metric, layers: z.array(z.array(Metric).length(PROBE_STRIDE)).max(60) }).strict(),
+      BUNDLE_PROBE_ROWS,
+      'layer-probe',
+    ).optional(),
   })
   .strict();
 type BundleRunFields = z.output<typeof BundleRunObject>;
@@ -126,6 +136,7 @@ const BundleRunSchema = BundleRunObject.superRefine((r, ctx) => {
   increasing(r.layerStats.map((s) => [s[0]!, s[1]!]), 'layerStats');
   increasing(r.histograms.map((h) => [h.step, h.layer]), 'histograms');
   increasing(r.epochs.map((e) => [e.epoch]), 'epochs');
+  if (r.probes) increasing(r.probes.map((p) => [p.step]), 'probes');
   const badLayer = r.layerStats.findIndex((s) => s[1]! >= r.layers.length);
   if (badLayer >= 0) ctx.addIssue({ code: 'custom', path: ['layerStats', badLayer, 1], message: `layer index beyond the run's ${r.layers.length} layers` });
   consistent(r, ctx);

@@ -21,6 +21,7 @@ export const LIMITS = {
   seed: { min: 0, max: 2 ** 31 - 1 },
   statsEvery: { min: 1, max: 10000 },
   histogramEvery: { min: 0, max: 100000 },
+  probeEvery: { min: 0, max: 10000 },
 } as const;
 
 const int = (name: string, min: number, max: number) =>
@@ -104,7 +105,16 @@ export const TrainingSchema = z.object({
   statsEvery: int('statsEvery', LIMITS.statsEvery.min, LIMITS.statsEvery.max).default(1),
   /** Gradient histograms every N batches (0 = never). */
   histogramEvery: int('histogramEvery', LIMITS.histogramEvery.min, LIMITS.histogramEvery.max).default(50),
+  /**
+   * The layer probe (engine/train/layer-probe.ts) every N statistics steps (0 = never; absent = PROBE_EVERY_DEFAULT).
+   * Step 0 always gets one when N > 0. Each probe is one extra forward and backward pass and about 1.4 kB per layer
+   * in the store.
+   */
+  probeEvery: int('probeEvery', LIMITS.probeEvery.min, LIMITS.probeEvery.max).optional(),
 }).strict();
+
+/** Layer probes every this many statistics steps when a config does not say. */
+export const PROBE_EVERY_DEFAULT = 50;
 
 /** Examples in the toy mortgage set's training split (an idx-folder's size is known only when it is loaded). */
 export const TOY_MORTGAGE_TRAIN_SIZE = 512;

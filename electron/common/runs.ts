@@ -76,7 +76,7 @@ export const ImportBundleRequestSchema = z
   })
   .strict();
 
-export const CSV_TABLES = ['epochs', 'steps'] as const;
+export const CSV_TABLES = ['epochs', 'steps', 'probes'] as const;
 export const CsvRequestSchema = z.object({ runId: RunIdSchema, table: z.enum(CSV_TABLES).default('steps') }).strict();
 
 export interface RunsChangedEvent {
@@ -132,6 +132,8 @@ export interface RunDetail {
   series: StepSeries;
   histograms: HistogramRecord[];
   predictions: Prediction[];
+  /** Layer probes at up to 200 evenly spread steps (first and last kept); absent from hosts that predate them. */
+  probes?: import('./records').LayerProbeRecord[];
   /** true when the series were thinned to the point budget. */
   decimated: boolean;
 }
@@ -166,6 +168,8 @@ export interface RunProgressEvent {
   batches: import('./records').BatchRecord[];
   epochs: EpochRecord[];
   histograms: HistogramRecord[];
+  /** Layer probes that arrived since the last event (absent from hosts that predate them). */
+  probes?: import('./records').LayerProbeRecord[];
   /** Sent once, with the first event of a run. */
   started?: { layers: LayerInfo[]; backend: BackendName; engine: string; skipped: { name: BackendName; reason: string }[] };
 }

@@ -2,7 +2,7 @@
 // Both sides type their messages from here; the service checks every incoming message with `isFromTrainer`.
 import type { BackendName, BackendProbe, KernelsProbe } from './app-info';
 import type { ExperimentConfig } from './config';
-import type { BatchRecord, EpochRecord, FinalMetrics, HistogramRecord, LayerInfo, Prediction } from './records';
+import type { BatchRecord, EpochRecord, FinalMetrics, HistogramRecord, LayerInfo, LayerProbeRecord, Prediction } from './records';
 
 /** Parent → trainer. */
 export type ToTrainer =
@@ -38,6 +38,7 @@ export type FromTrainer =
   | BatchRecord
   | EpochRecord
   | HistogramRecord
+  | LayerProbeRecord
   | { type: 'done'; final: FinalMetrics; predictions: Prediction[]; seconds: number }
   | {
       type: 'stopped';
@@ -62,6 +63,7 @@ const FROM_TRAINER_TYPES = new Set<FromTrainer['type']>([
   'batch',
   'epoch',
   'histogram',
+  'layer-probe',
   'done',
   'stopped',
   'diverged',

@@ -87,6 +87,7 @@ async function start(message: Extract<ToTrainer, { type: 'start' }>): Promise<vo
       },
       onEpoch: send,
       onHistogram: send,
+      onProbe: send,
     },
     controller.signal,
   );

@@ -56,6 +56,7 @@ function readDetail(store: Store, runId: number, maxPoints: number, alignSteps?:
         series,
         histograms: store.metrics.histograms(runId),
         predictions: store.metrics.predictions(runId),
+        probes: store.probes.list(runId),
         decimated,
       };
     })

@@ -170,6 +170,7 @@ export class RunQueue {
       case 'batch':
       case 'epoch':
       case 'histogram':
+      case 'layer-probe':
         c.recorder.push(m);
         return;
       case 'log':

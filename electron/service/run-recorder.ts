@@ -2,7 +2,7 @@
 // (and at the end), and pushes 'run:progress' events at most 20 times a second carrying the records that
 // arrived since the last event plus step, epoch, samples/s and ETA.
 import type { LabEvent } from '../common/contract';
-import type { BatchRecord, EpochRecord, HistogramRecord, TrainRecord } from '../common/records';
+import type { BatchRecord, EpochRecord, HistogramRecord, LayerProbeRecord, TrainRecord } from '../common/records';
 import type { RunProgress, RunProgressEvent } from '../common/runs';
 import type { StartedMessage } from '../common/trainer-protocol';
 import type { Store } from '../store/store';
@@ -13,8 +13,8 @@ export const PROGRESS_MS = 50;
 const MAX_EVENT_BATCHES = 500;
 
 export class RunRecorder {
-  private write = { batches: [] as BatchRecord[], epochs: [] as EpochRecord[], histograms: [] as HistogramRecord[] };
-  private event = { batches: [] as BatchRecord[], epochs: [] as EpochRecord[], histograms: [] as HistogramRecord[] };
+  private write = { batches: [] as BatchRecord[], epochs: [] as EpochRecord[], histograms: [] as HistogramRecord[], probes: [] as LayerProbeRecord[] };
+  private event = { batches: [] as BatchRecord[], epochs: [] as EpochRecord[], histograms: [] as HistogramRecord[], probes: [] as LayerProbeRecord[] };
   private started: RunProgressEvent['started'];
   private flushTimer: NodeJS.Timeout | undefined;
   private emitTimer: NodeJS.Timeout | undefined;
@@ -59,6 +59,10 @@ export class RunRecorder {
         this.write.histograms.push(r);
         this.event.histograms.push(r);
         break;
+      case 'layer-probe':
+        this.write.probes.push(r);
+        this.event.probes.push(r);
+        break;
     }
     this.flushTimer ??= setTimeout(() => this.timedFlush(), FLUSH_MS);
     this.scheduleEmit();
@@ -95,9 +99,14 @@ export class RunRecorder {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     const w = this.write;
-    if (!w.batches.length && !w.epochs.length && !w.histograms.length) return;
-    this.write = { batches: [], epochs: [], histograms: [] };
-    this.store.write(() => this.store.metrics.append(this.runId, w));
+    if (!w.batches.length && !w.epochs.length && !w.histograms.length && !w.probes.length) return;
+    this.write = { batches: [], epochs: [], histograms: [], probes: [] };
+    this.store.write(() =>
+      this.store.transaction(() => {
+        this.store.metrics.append(this.runId, w);
+        this.store.probes.append(this.runId, w.probes);
+      }),
+    );
   }
 
   private scheduleEmit(): void {
@@ -111,7 +120,7 @@ export class RunRecorder {
     this.emitTimer = undefined;
     this.lastEmit = performance.now();
     const payload = { runId: this.runId, progress: { ...this.progress }, ...this.event, ...(this.started ? { started: this.started } : {}) };
-    this.event = { batches: [], epochs: [], histograms: [] };
+    this.event = { batches: [], epochs: [], histograms: [], probes: [] };
     this.started = undefined;
     this.emit({ channel: 'run:progress', payload });
   }

@@ -85,6 +85,7 @@ export function buildBundle(store: Store, runIds: number[], appVersion: string):
         samplesPerSec: finiteOrNull(e.samplesPerSec),
       })),
       predictions: rows.predictions.map((p) => ({ ...p, probs: p.probs.map(finiteOrNull) })),
+      probes: store.probes.rows(id),
     };
   });
   return { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, appVersion, exported: new Date().toISOString(), runs };
@@ -186,6 +187,7 @@ export function writeBundle(store: Store, bundle: Bundle, fileName: string): num
         });
       }
       store.metrics.savePredictions(id, r.predictions.map((p) => ({ ...p, probs: p.probs.map((x) => x ?? NaN) })));
+      if (r.probes) store.probes.insertRows(id, r.probes);
       return id;
     }),
   );

@@ -2,6 +2,7 @@
 // as its own column (layer name + field). Non-finite values are empty cells. Text that a spreadsheet would run
 // as a formula (starting with = + - @, tab or CR, e.g. a layer name from an imported bundle) is prefixed with an
 // apostrophe. The table comes in chunks of lines, so a long run is written piece by piece, not as one string.
+import { probeColumnNames } from '../common/probe-fields';
 import type { LayerInfo } from '../common/records';
 import type { CSV_TABLES } from '../common/runs';
 import { LAYER_STAT_FIELDS } from './metrics';
@@ -40,6 +41,13 @@ export function* csvChunks(store: Store, runId: number, table: CsvTable): Genera
   if (table === 'epochs') {
     yield* push(line(['epoch', 'trainLoss', 'trainAcc', 'testLoss', 'testAcc', 'seconds', 'samplesPerSec']));
     for (const e of rows.epochs) yield* push(line([e.epoch, e.trainLoss, e.trainAcc, e.testLoss, e.testAcc, e.seconds, e.samplesPerSec]));
+  } else if (table === 'probes') {
+    // One line per probed step and layer: the layer probe's fields, then both histograms bin by bin.
+    const layers = store.runs.layers(runId);
+    yield* push(line(['step', 'layer', 'name', 'learningRate', 'loss', ...probeColumnNames()]));
+    for (const p of store.probes.rows(runId)) {
+      for (const [l, values] of p.layers.entries()) yield* push(line([p.step, l, layers[l]?.name ?? `layer${l}`, p.learningRate, p.loss, ...values]));
+    }
   } else {
     const layers: LayerInfo[] = store.runs.layers(runId);
     let nLayers = layers.length;

@@ -2,15 +2,18 @@
 // processes may open the same file (WAL lets readers see committed rows while a run is still writing).
 import { openDatabase, StoreWriteError, type Db } from './db';
 import { MetricsRepo } from './metrics';
+import { ProbesRepo } from './probes';
 import { RunsRepo } from './runs';
 
 export class Store {
   readonly runs: RunsRepo;
   readonly metrics: MetricsRepo;
+  readonly probes: ProbesRepo;
 
   constructor(readonly db: Db) {
     this.runs = new RunsRepo(db);
     this.metrics = new MetricsRepo(db);
+    this.probes = new ProbesRepo(db);
   }
 
   get path(): string {

@@ -36,6 +36,7 @@ function merge(older: Progress, newer: Progress): Progress {
     batches: newest(older.batches, newer.batches, PACING.maxBatches),
     epochs: newest(older.epochs, newer.epochs, PACING.maxEpochs),
     histograms: newest(older.histograms, newer.histograms, PACING.maxHistograms),
+    probes: newest(older.probes ?? [], newer.probes ?? [], PACING.maxHistograms),
     started: older.started ?? newer.started,
   };
 }

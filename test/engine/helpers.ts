@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { ExperimentConfigSchema, type ExperimentConfig, type ExperimentConfigInput } from '../../electron/common/config';
 import { getPreset } from '../../electron/common/presets';
-import type { BatchRecord, EpochRecord, HistogramRecord } from '../../electron/common/records';
+import type { BatchRecord, EpochRecord, HistogramRecord, LayerProbeRecord } from '../../electron/common/records';
 import type { EndMessage, FromTrainer, ToTrainer } from '../../electron/common/trainer-protocol';
 import { isEndMessage, isFromTrainer } from '../../electron/common/trainer-protocol';
 import { loadDataset } from '../../electron/engine/data/load';
@@ -40,7 +40,10 @@ export interface Collected {
 }
 
 /** Train in this process and keep every record; `stopAtStep` aborts after that step's record. */
-export async function trainCollect(config: ExperimentConfig, opts: { stopAtStep?: number; onBatch?: (r: BatchRecord) => void } = {}): Promise<Collected> {
+export async function trainCollect(
+  config: ExperimentConfig,
+  opts: { stopAtStep?: number; onBatch?: (r: BatchRecord) => void; onProbe?: (r: LayerProbeRecord) => void } = {},
+): Promise<Collected> {
   const data = await loadDataset(config.dataset, config.training.seed);
   const batches: BatchRecord[] = [];
   const epochs: EpochRecord[] = [];
@@ -57,6 +60,7 @@ export async function trainCollect(config: ExperimentConfig, opts: { stopAtStep?
       },
       onEpoch: (r) => epochs.push(r),
       onHistogram: (r) => histograms.push(r),
+      onProbe: (r) => opts.onProbe?.(r),
     },
     controller.signal,
   );

@@ -2,8 +2,8 @@
 // accuracy, per-layer statistics every statsEvery batches, histograms every histogramEvery batches, an epoch
 // record with test metrics, and one outcome: done, stopped (AbortSignal, honoured between batches) or diverged
 // (first non-finite loss or gradient). Errors are thrown; the trainer process turns them into 'failed'.
-import type { ExperimentConfig } from '../../common/config';
-import type { BatchRecord, EpochRecord, FinalMetrics, HistogramRecord, LayerInfo, Prediction } from '../../common/records';
+import { PROBE_EVERY_DEFAULT, type ExperimentConfig } from '../../common/config';
+import type { BatchRecord, EpochRecord, FinalMetrics, HistogramRecord, LayerInfo, LayerProbeRecord, Prediction } from '../../common/records';
 import type { Dataset } from '../data/dataset';
 import { buildMlp, type Mlp } from '../model/mlp';
 import { deriveSeed, mulberry32, shuffleInPlace } from '../random';
@@ -11,6 +11,7 @@ import { evaluate, predictSample, rows } from './evaluate';
 import { chooseEngine } from './choose-engine';
 import { divergenceWatch } from './divergence';
 import type { EngineId } from './engine';
+import { layerProbe } from './layer-probe';
 import { histogram } from './statistics';
 
 export interface TrainStartInfo {
@@ -28,6 +29,7 @@ export interface TrainCallbacks {
   onBatch?(record: BatchRecord): void;
   onEpoch?(record: EpochRecord): void;
   onHistogram?(record: HistogramRecord): void;
+  onProbe?(record: LayerProbeRecord): void;
 }
 
 export type TrainOutcome =
@@ -39,7 +41,7 @@ export type TrainOutcome =
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function train(config: ExperimentConfig, data: Dataset, callbacks: TrainCallbacks = {}, signal?: AbortSignal): Promise<TrainOutcome> {
-  const { epochs, batchSize, seed, statsEvery, histogramEvery } = config.training;
+  const { epochs, batchSize, seed, statsEvery, histogramEvery, probeEvery = PROBE_EVERY_DEFAULT } = config.training;
   const trainSize = data.trainY.length;
   const stepsPerEpoch = Math.ceil(trainSize / batchSize);
   const mlp = buildMlp(config.model, data.features, data.classes, seed);
@@ -84,14 +86,13 @@ export async function train(config: ExperimentConfig, data: Dataset, callbacks: 
         const idx = order.subarray(batch * batchSize, Math.min(trainSize, (batch + 1) * batchSize));
         const withStats = step % statsEvery === 0;
         const withHistogram = histogramEvery > 0 && step % histogramEvery === 0;
-        const result = await engine.step({
-          x: rows(data.trainX, data.features, idx, batchX),
-          y: Int32Array.from(idx, (i) => data.trainY[i]!),
-          features: data.features,
-          classes: data.classes,
-          withStats,
-          withHistogram,
-        });
+        const stepBatch = { x: rows(data.trainX, data.features, idx, batchX), y: Int32Array.from(idx, (i) => data.trainY[i]!), features: data.features, classes: data.classes };
+        if (withStats && probeEvery > 0 && (step / statsEvery) % probeEvery === 0) {
+          // The probe reads the model's variables: bring the engine's weights there first (before this update).
+          engine.syncVariables();
+          callbacks.onProbe?.(layerProbe(mlp, stepBatch, config.optimizer.learningRate, step));
+        }
+        const result = await engine.step({ ...stepBatch, withStats, withHistogram });
         const { loss, acc } = result;
         const divergedWhy = diverging(loss);
         if (divergedWhy) {

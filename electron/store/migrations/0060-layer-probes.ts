@@ -1,0 +1,16 @@
+// Migration 0060: the layer probe (records.ts LayerProbeRecord) of each probed step of a run — its learning rate
+// and batch loss as columns, every layer's numbers as one packed float64 blob (common/probe-fields.ts order).
+// A shipped migration is never edited.
+import type { Database } from 'better-sqlite3';
+
+export function migrate0060(db: Database): void {
+  db.exec(`CREATE TABLE layer_probes (
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    step INTEGER NOT NULL,
+    learning_rate REAL,
+    loss REAL,
+    layers INTEGER NOT NULL,
+    probe BLOB NOT NULL,
+    PRIMARY KEY (run_id, step)
+  ) STRICT, WITHOUT ROWID`);
+}
