@@ -34,6 +34,14 @@ describe('experiment config validation', () => {
       'deep-relu-he',
       'deep-batchnorm',
       'deep-residual',
+      'papers-glorot-sigmoid',
+      'papers-glorot-tanh-standard',
+      'papers-glorot-tanh-xavier',
+      'papers-he-xavier',
+      'papers-he-he',
+      'papers-ioffe-plain',
+      'papers-ioffe-bn',
+      'papers-klambauer-selu',
     ]);
     for (const p of PRESETS) {
       expect(parse(p.config)).toEqual(p.config);
