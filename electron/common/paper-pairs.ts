@@ -6,9 +6,9 @@ import { check, deltaRatioAtStart, settingsThatDiffer, type ClaimCheck, type Run
 
 /** Preset pairs whose comparison is checked: [the paper's problem, its remedy]. */
 export const PAPER_PAIRS = [
-  ['papers-glorot-tanh-standard', 'papers-glorot-tanh-xavier'],
-  ['papers-he-xavier', 'papers-he-he'],
-  ['papers-ioffe-plain', 'papers-ioffe-bn'],
+  { problem: 'papers-glorot-tanh-standard', remedy: 'papers-glorot-tanh-xavier', short: 'Glorot & Bengio 2010' },
+  { problem: 'papers-he-xavier', remedy: 'papers-he-he', short: 'He et al. 2015' },
+  { problem: 'papers-ioffe-plain', remedy: 'papers-ioffe-bn', short: 'Ioffe & Szegedy 2015' },
 ] as const;
 
 const n2 = (x: number) => (Math.abs(x) >= 0.01 || x === 0 ? x.toFixed(2) : x.toExponential(1));
@@ -19,10 +19,10 @@ const n2 = (x: number) => (Math.abs(x) >= 0.01 || x === 0 ? x.toFixed(2) : x.toE
  */
 export function checkPair(problem: RunEvidence, remedy: RunEvidence): ClaimCheck | null {
   const ids = [problem.config.preset, remedy.config.preset];
-  const pair = PAPER_PAIRS.find(([a, b]) => a === ids[0] && b === ids[1]);
+  const pair = PAPER_PAIRS.find((p) => p.problem === ids[0] && p.remedy === ids[1]);
   if (!pair) return null;
   if ([problem, remedy].some((e) => settingsThatDiffer(e.config.preset ?? '', e.config).length > 0)) return null;
-  switch (pair[0]) {
+  switch (pair.problem) {
     case 'papers-he-xavier': {
       // Their Figure 3 in one number: at the start, Xavier's first-layer gradient is orders of magnitude below He's.
       const x = problem.layerStats[0]?.[0]?.gradNorm;
