@@ -8,6 +8,7 @@ import compare from '../../renderer/src/lib/i18n/messages/compare';
 import history from '../../renderer/src/lib/i18n/messages/history';
 import learn from '../../renderer/src/lib/i18n/messages/learn';
 import shell from '../../renderer/src/lib/i18n/messages/shell';
+import papers from '../../renderer/src/lib/i18n/messages/papers';
 import train from '../../renderer/src/lib/i18n/messages/train';
 
 /** Calls the typecheck must refuse; never run (they would only print keys). */
@@ -36,7 +37,7 @@ describe('typed messages', () => {
   });
 
   it('gives every Japanese text the placeholders of its English text', () => {
-    for (const m of [shell, learn, train, charts, history, compare]) {
+    for (const m of [shell, learn, train, charts, history, compare, papers]) {
       for (const [key, en] of Object.entries(m.en)) expect(placeholders((m.ja as Record<string, string>)[key] ?? ''), key).toEqual(placeholders(en));
     }
   });
