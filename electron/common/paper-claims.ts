@@ -30,6 +30,8 @@ export interface ClaimCheck {
   verdict: Verdict;
   /** What this run shows, with the numbers, ending in the verdict. */
   shows: Text;
+  /** The same without the verdict (for a view that shows the verdict apart). */
+  detail: Text;
   figures: Record<string, number>;
 }
 
@@ -47,7 +49,7 @@ const VERDICT_TEXT: Record<Verdict, Text> = {
 };
 
 export function check(verdict: Verdict, ja: string, en: string, figures: Record<string, number>): ClaimCheck {
-  return { verdict, shows: { ja: `${ja}：${VERDICT_TEXT[verdict].ja}`, en: `${en}: ${VERDICT_TEXT[verdict].en}` }, figures };
+  return { verdict, shows: { ja: `${ja}：${VERDICT_TEXT[verdict].ja}`, en: `${en}: ${VERDICT_TEXT[verdict].en}` }, detail: { ja: `${ja}。`, en: `${en}.` }, figures };
 }
 
 /** Not holding yet: too early before `horizon` steps of a run still going, not shown after. */
@@ -231,14 +233,11 @@ export function checkClaim(e: RunEvidence): ClaimCheck | null {
   if (!id || !fn) return null;
   const differ = settingsThatDiffer(id, e.config);
   if (differ.length) {
-    return {
-      verdict: 'not-shown',
-      shows: {
-        ja: `この実行は論文の設定と違うため（${differ.map((k) => SETTING_NAMES[k]!.ja).join('、')}）、主張を確かめていません。`,
-        en: `this run’s settings differ from the paper’s (${differ.map((k) => SETTING_NAMES[k]!.en).join(', ')}), so the claim is not checked.`,
-      },
-      figures: {},
+    const why = {
+      ja: `この実行は論文の設定と違うため（${differ.map((k) => SETTING_NAMES[k]!.ja).join('、')}）、主張を確かめていません。`,
+      en: `this run’s settings differ from the paper’s (${differ.map((k) => SETTING_NAMES[k]!.en).join(', ')}), so the claim is not checked.`,
     };
+    return { verdict: 'not-shown', shows: why, detail: why, figures: {} };
   }
   return fn(e);
 }

@@ -75,6 +75,11 @@ const GLOROT_DIFF = {
   en: 'The paper trains on Shapeset-3×2 (and MNIST, CIFAR-10) for far more steps; here MNIST, 10 000 images, 3 000 steps (3 epochs), and a learning rate of 0.1 picked from the paper’s search range.',
 };
 
+const GLOROT_TANH_DIFF = {
+  ja: '論文は Shapeset-3×2 などで数万〜数百万ステップ学習しています。ここでは MNIST の1万枚、1 000 ステップ（1エポック）で、主張は学習開始時の勾配で確かめます。学習率 0.1 は論文の探索範囲から選んだ一つの値です。',
+  en: 'The paper trains on Shapeset-3×2 (and MNIST, CIFAR-10) for far more steps; here MNIST, 10 000 images, 1 000 steps (1 epoch), the claim read on the gradients at the start of training, and a learning rate of 0.1 picked from the paper’s search range.',
+};
+
 export const PAPER_PRESETS: readonly PaperPreset[] = [
   {
     id: 'papers-glorot-sigmoid',
@@ -111,7 +116,7 @@ export const PAPER_PRESETS: readonly PaperPreset[] = [
         ja: '標準的な初期化では、逆伝播する勾配の大きさが入力側の層へ向かうにつれて小さくなる。',
         en: 'With standard initialization, the back-propagated gradients get smaller as they travel towards the input layer.',
       },
-      differences: GLOROT_DIFF,
+      differences: GLOROT_TANH_DIFF,
       pairedWith: 'papers-glorot-tanh-xavier',
     },
   },
@@ -131,7 +136,7 @@ export const PAPER_PRESETS: readonly PaperPreset[] = [
         ja: '正規化初期化では、逆伝播する勾配の大きさが層をまたいでほぼ一定に保たれる。',
         en: 'With normalized initialization, the back-propagated gradients keep about the same size across layers.',
       },
-      differences: GLOROT_DIFF,
+      differences: GLOROT_TANH_DIFF,
       pairedWith: 'papers-glorot-tanh-standard',
     },
   },

@@ -37,7 +37,7 @@ describe('paper presets in Chromium through the web host', () => {
 
     await page.click('[data-testid="lang-ja"]');
     await expect.poll(() => page.locator('[data-testid="paper-verdict"]').textContent()).toBe('論文のとおり');
-    expect(await page.locator('[data-testid="paper-shows"]').textContent()).toContain('論文のとおりです');
+    expect(await page.locator('[data-testid="paper-shows"]').textContent()).toContain('層をまたいでほぼ同じ大きさ');
     expect(await page.locator('[data-testid="paper-says"]').textContent()).toContain('正規化初期化');
     await panel.screenshot({ path: join(app.outDir, 'papers-claim-ja.png') });
   });

@@ -52,6 +52,7 @@ describe('PaperClaimPanel', () => {
     flushSync();
     expect(getByTestId('paper-verdict').textContent).toBe('論文のとおり');
     expect(getByTestId('paper-shows').textContent).toContain('0.50 → 0.02（ステップ 3,000）');
+    expect(getByTestId('paper-shows').textContent).not.toContain('論文のとおりです');
   });
 
   it('on a finished run that does not show it: “not shown”', () => {
