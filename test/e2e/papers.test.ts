@@ -32,6 +32,9 @@ describe('paper presets in Chromium through the web host', () => {
     await expect.poll(() => panel.getAttribute('data-verdict'), { timeout: 10_000 }).toBe('holds');
     expect(await page.locator('[data-testid="paper-verdict"]').textContent()).toBe('as in the paper');
     expect(await page.locator('[data-testid="paper-shows"]').textContent()).toMatch(/lowest layer’s ‖δ‖ is 0\.\d\d× the top hidden layer’s/);
+    // Their Figure 7 redrawn: ‖δ‖ of each of the five hidden layers at the start.
+    expect(await page.locator('[data-testid="chart-paper-figure"] [data-figure-line]').count()).toBe(1);
+    expect(await page.locator('[data-testid="chart-paper-figure"] circle').count()).toBe(5);
     await panel.screenshot({ path: join(app.outDir, 'papers-claim-en.png') });
     await page.screenshot({ path: join(app.outDir, 'papers-train-en.png'), fullPage: true });
 

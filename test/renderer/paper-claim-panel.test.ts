@@ -3,7 +3,7 @@
 // Japanese and English; the picker lists the paper presets in their own group.
 import { render } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getPreset } from '../../electron/common/presets';
 import type { LayerStats } from '../../electron/common/records';
 import { setLocale } from '../../renderer/src/lib/i18n/i18n.svelte';
@@ -11,7 +11,9 @@ import { RunStore } from '../../renderer/src/lib/state/run-store.svelte';
 import ConfigPanel from '../../renderer/src/views/train/ConfigPanel.svelte';
 import PaperClaimPanel from '../../renderer/src/views/train/PaperClaimPanel.svelte';
 import { draftFromConfig } from '../../renderer/src/views/train/config-form';
+import { stubResizeObserver } from './compare-fixtures';
 
+beforeEach(() => stubResizeObserver());
 afterEach(() => setLocale('en'));
 
 const layer = (l: number, actMean: number): LayerStats => ({
@@ -53,6 +55,14 @@ describe('PaperClaimPanel', () => {
     expect(getByTestId('paper-verdict').textContent).toBe('論文のとおり');
     expect(getByTestId('paper-shows').textContent).toContain('0.50 → 0.02（ステップ 3,000）');
     expect(getByTestId('paper-shows').textContent).not.toContain('論文のとおりです');
+  });
+
+  it('redraws the paper’s figure from the run: one mean-activation line per hidden layer', () => {
+    const { getByTestId } = render(PaperClaimPanel, { run: glorotRun(0.5, 0.02, 'completed'), presetId: undefined });
+    const fig = getByTestId('chart-paper-figure');
+    expect(fig.querySelector('[data-chart-title]')?.textContent).toBe('Mean activation per layer (their Figure 2)');
+    expect([...fig.querySelectorAll('[data-figure-line]')].map((p) => p.getAttribute('data-figure-line'))).toEqual(['L1', 'L2', 'L3', 'L4']);
+    expect(fig.querySelector('[data-figure-line="L4"]')?.getAttribute('d')).toMatch(/^M/);
   });
 
   it('on a finished run that does not show it: “not shown”', () => {

@@ -14,6 +14,19 @@ const en = {
   'papers.pairedWith': 'Compare with: {name}',
   'papers.waiting': 'Start the run: the claim is checked on its statistics as they arrive.',
   'sweep.start.papers-pair': 'Paper vs remedy: {name}',
+  'papers.figure.axis.layer': 'hidden layer (input side first)',
+  'papers.figure.activation-over-time': 'Mean activation per layer (their Figure 2)',
+  'papers.figure.activation-over-time.sub': 'Mean sigmoid output of each hidden layer over training; the top layer (lightest) is the one that falls towards 0.',
+  'papers.figure.activation-over-time.y': 'mean activation',
+  'papers.figure.delta-per-layer': 'Back-propagated gradient per layer at the start (their Figure 7)',
+  'papers.figure.delta-per-layer.sub': '‖δ‖ = ‖∂E/∂z‖ of each hidden layer at the first statistics step: flat means the gradient keeps its size.',
+  'papers.figure.delta-per-layer.y': '‖δ‖',
+  'papers.figure.percentiles-over-time': 'The last hidden layer’s sigmoid input (their Figure 1 b, c)',
+  'papers.figure.percentiles-over-time.sub': '15th, 50th and 85th percentiles of the input to the last hidden layer’s sigmoid, from the layer probes.',
+  'papers.figure.percentiles-over-time.y': 'sigmoid input',
+  'papers.figure.selu-per-layer': 'Mean and standard deviation per layer',
+  'papers.figure.selu-per-layer.sub': 'Activation mean and standard deviation of each hidden layer at the latest statistics step: the fixed point is (0, 1).',
+  'papers.figure.selu-per-layer.y': 'value',
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -30,6 +43,19 @@ const ja: Record<keyof typeof en, string> = {
   'papers.pairedWith': '比較相手: {name}',
   'papers.waiting': '実行を始めると、届いた統計でこの主張を確かめます。',
   'sweep.start.papers-pair': '論文と対策: {name}',
+  'papers.figure.axis.layer': '隠れ層（入力側から）',
+  'papers.figure.activation-over-time': '層ごとの平均活性（論文の図2）',
+  'papers.figure.activation-over-time.sub': '各隠れ層のシグモイド出力の平均の推移。0 へ落ちていくのが最上位の層（いちばん明るい色）です。',
+  'papers.figure.activation-over-time.y': '平均活性',
+  'papers.figure.delta-per-layer': '学習開始時の層ごとの逆伝播勾配（論文の図7）',
+  'papers.figure.delta-per-layer.sub': '最初の統計ステップでの各隠れ層の ‖δ‖ = ‖∂E/∂z‖。平らなら勾配の大きさが保たれています。',
+  'papers.figure.delta-per-layer.y': '‖δ‖',
+  'papers.figure.percentiles-over-time': '最後の隠れ層のシグモイドへの入力（論文の図1 b, c）',
+  'papers.figure.percentiles-over-time.sub': '最後の隠れ層のシグモイドへの入力の 15・50・85 パーセンタイル（層のプローブから）。',
+  'papers.figure.percentiles-over-time.y': 'シグモイドへの入力',
+  'papers.figure.selu-per-layer': '層ごとの平均と標準偏差',
+  'papers.figure.selu-per-layer.sub': '最新の統計ステップでの各隠れ層の活性の平均と標準偏差。不動点は (0, 1) です。',
+  'papers.figure.selu-per-layer.y': '値',
 };
 
 export default { en, ja };
