@@ -22,6 +22,7 @@ import {
   type RunStatusEvent,
   type RunSummary,
 } from './runs';
+import { SetPredictionRequestSchema, type StudentPrediction } from './student-prediction';
 
 /** Declare a method: its verb on `window.lab`, its request schema, and its response type. */
 function method<Verb extends string, Req extends z.ZodType, Res>(verb: Verb, request: Req) {
@@ -61,6 +62,8 @@ export const methods = {
   'bundle:import': method<'importBundle', typeof ImportBundleRequestSchema, { runIds: number[] }>('importBundle', ImportBundleRequestSchema),
   /** One run's epoch table or step table (per-layer statistics as columns) as CSV text. */
   'run:csv': method<'runCsv', typeof CsvRequestSchema, { fileName: string; csv: string }>('runCsv', CsvRequestSchema),
+  /** Keep a student's per-layer prediction with a run (replacing an earlier one). */
+  'run:predict': method<'setPrediction', typeof SetPredictionRequestSchema, StudentPrediction>('setPrediction', SetPredictionRequestSchema),
 } as const;
 
 export const events = {

@@ -3,8 +3,9 @@
 // residual connections matter. Each config is complete and passes ExperimentConfigSchema.
 import type { ExperimentConfig, ModelConfig } from './config';
 import { PAPER_PRESETS } from './presets-papers';
+import { TEXTBOOK_PRESETS } from './presets-textbooks';
 
-export type PresetFamily = 'seed' | 'deep' | 'papers';
+export type PresetFamily = 'seed' | 'deep' | 'textbooks' | 'papers';
 
 export interface Preset {
   id: string;
@@ -123,6 +124,7 @@ export const PRESETS: readonly Preset[] = [
     },
     config: config('deep-residual', { ...DEEP_MODEL, residual: true }),
   },
+  ...TEXTBOOK_PRESETS,
   ...PAPER_PRESETS,
 ];
 

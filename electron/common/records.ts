@@ -148,6 +148,18 @@ export interface ProbeLayerStats {
   total: number;
 }
 
+/** One sampled kernel weight of a layer: the step engine's ∂L/∂W against a float64 central difference. */
+export interface GradientCheckEntry {
+  layer: number;
+  /** Flat index into the row-major [fanIn, units] kernel. */
+  index: number;
+  analytic: number;
+  numeric: number;
+  /** |analytic − numeric| / max(|analytic|, |numeric|). */
+  relative: number;
+  verdict: import('./diagnostics').GradientCheckVerdict;
+}
+
 /** The layer probe of one step: every layer, computed on that step's batch with the weights before its update. */
 export interface LayerProbeRecord {
   type: 'layer-probe';
@@ -157,4 +169,6 @@ export interface LayerProbeRecord {
   /** Mean cross-entropy of the batch (at step 0, the initial-loss check: −ln(1/classes) expected). */
   loss: number;
   layers: ProbeLayerStats[];
+  /** At step 0: the gradient check of one sampled weight per layer (engine/train/gradient-check.ts). */
+  gradientCheck?: GradientCheckEntry[];
 }

@@ -132,6 +132,8 @@ export interface RunDetail {
   series: StepSeries;
   histograms: HistogramRecord[];
   predictions: Prediction[];
+  /** The student's prediction kept with the run, if one was made. */
+  studentPrediction?: import('./student-prediction').StudentPrediction | null;
   /** Layer probes at up to 200 evenly spread steps (first and last kept); absent from hosts that predate them. */
   probes?: import('./records').LayerProbeRecord[];
   /** true when the series were thinned to the point budget. */

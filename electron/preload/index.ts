@@ -23,6 +23,7 @@ const api: LabApi = {
   exportBundle: verb('bundle:export'),
   importBundle: verb('bundle:import'),
   runCsv: verb('run:csv'),
+  setPrediction: verb('run:predict'),
   onEvent(listener: (event: LabEvent) => void) {
     const wrapped = (_event: unknown, payload: LabEvent) => listener(payload);
     ipcRenderer.on(EVENT_CHANNEL, wrapped);

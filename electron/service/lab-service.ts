@@ -221,6 +221,10 @@ export class LabService {
         requireRun(this.store, r.runId);
         return runCsv(this.store, r.runId, r.table);
       },
+      'run:predict': async (r) => {
+        requireRun(this.store, r.runId);
+        return this.store.write(() => this.store.probes.setPrediction(r.runId, r.prediction));
+      },
     };
   }
 

@@ -57,6 +57,7 @@ function readDetail(store: Store, runId: number, maxPoints: number, alignSteps?:
         histograms: store.metrics.histograms(runId),
         predictions: store.metrics.predictions(runId),
         probes: store.probes.list(runId),
+        studentPrediction: store.probes.prediction(runId),
         decimated,
       };
     })

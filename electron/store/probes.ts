@@ -2,8 +2,9 @@
 // PROBE_STRIDE float64 numbers (little-endian, common/probe-fields.ts order; null as NaN). Reads may thin the
 // steps to a budget, always keeping the first (the step-0 checks) and the last.
 import type { Database, Statement } from 'better-sqlite3';
-import { flattenProbeLayer, PROBE_STRIDE, unflattenProbeLayer } from '../common/probe-fields';
+import { flattenProbe, PROBE_STRIDE, unflattenCheck, unflattenProbeLayer } from '../common/probe-fields';
 import type { LayerProbeRecord } from '../common/records';
+import type { StudentPrediction } from '../common/student-prediction';
 
 /** A probe as bundles carry it: layer rows of PROBE_STRIDE numbers, null for non-finite. */
 export interface ProbeRow {
@@ -40,19 +41,34 @@ export class ProbesRepo {
   private readonly stepsSel: Statement<[number], { step: number }>;
   private readonly sel: Statement<[number, string], ProbeRowDb>;
   private readonly all: Statement<[number], ProbeRowDb>;
+  private readonly insPrediction: Statement<[number, string, string, string]>;
+  private readonly selPrediction: Statement<[number], { quantity: string; predicted: string; created: string }>;
 
   constructor(db: Database) {
     this.ins = db.prepare('INSERT OR REPLACE INTO layer_probes (run_id, step, learning_rate, loss, layers, probe) VALUES (?, ?, ?, ?, ?, ?)');
     this.stepsSel = db.prepare('SELECT step FROM layer_probes WHERE run_id = ? ORDER BY step');
     this.sel = db.prepare('SELECT * FROM layer_probes WHERE run_id = ? AND step IN (SELECT value FROM json_each(?)) ORDER BY step');
     this.all = db.prepare('SELECT * FROM layer_probes WHERE run_id = ? ORDER BY step');
+    this.insPrediction = db.prepare('INSERT OR REPLACE INTO student_predictions (run_id, quantity, predicted, created) VALUES (?, ?, ?, ?)');
+    this.selPrediction = db.prepare('SELECT quantity, predicted, created FROM student_predictions WHERE run_id = ?');
+  }
+
+  /** Keep a student's prediction with a run (one per run; a new one replaces it). */
+  setPrediction(runId: number, p: StudentPrediction, created = new Date().toISOString()): StudentPrediction {
+    this.insPrediction.run(runId, p.quantity, JSON.stringify(p.values), created);
+    return { quantity: p.quantity, values: p.values, created };
+  }
+
+  prediction(runId: number): StudentPrediction | null {
+    const r = this.selPrediction.get(runId);
+    return r ? { quantity: r.quantity as StudentPrediction['quantity'], values: JSON.parse(r.predicted) as (number | null)[], created: r.created } : null;
   }
 
   /** Append probes (call inside the caller's transaction when batching with other series). */
   append(runId: number, probes: readonly LayerProbeRecord[]): void {
     for (const p of probes) {
-      const ordered = [...p.layers].sort((a, b) => a.layer - b.layer);
-      this.ins.run(runId, p.step, fin(p.learningRate), fin(p.loss), ordered.length, pack(ordered.map(flattenProbeLayer)));
+      const rows = flattenProbe(p);
+      this.ins.run(runId, p.step, fin(p.learningRate), fin(p.loss), rows.length, pack(rows));
     }
   }
 
@@ -85,11 +101,13 @@ export class ProbesRepo {
 
 function toRecord(r: ProbeRowDb): LayerProbeRecord {
   const v = unpack(r.probe, r.layers);
+  const checks = Array.from({ length: r.layers }, (_, l) => unflattenCheck(v, l * PROBE_STRIDE, l)).filter((c) => c !== undefined);
   return {
     type: 'layer-probe',
     step: r.step,
     learningRate: r.learning_rate ?? NaN,
     loss: r.loss ?? NaN,
     layers: Array.from({ length: r.layers }, (_, l) => unflattenProbeLayer(v, l * PROBE_STRIDE, l)),
+    ...(checks.length ? { gradientCheck: checks } : {}),
   };
 }

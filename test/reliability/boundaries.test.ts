@@ -48,6 +48,7 @@ const WRONG_TYPES: Record<MethodName, unknown> = {
   'bundle:export': { runIds: [] },
   'bundle:import': { fileName: 7, data: '' },
   'run:csv': { runId: 1, table: 'runs; DROP TABLE runs' },
+  'run:predict': { runId: 1, prediction: { quantity: 'deltaNorm', values: ['-3'] } },
 };
 
 function nested(depth: number): unknown {

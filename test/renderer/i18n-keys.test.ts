@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { setLocale, t, tComputed } from '../../renderer/src/lib/i18n/i18n.svelte';
 import charts from '../../renderer/src/lib/i18n/messages/charts';
 import compare from '../../renderer/src/lib/i18n/messages/compare';
+import diagnostics from '../../renderer/src/lib/i18n/messages/diagnostics';
 import history from '../../renderer/src/lib/i18n/messages/history';
 import learn from '../../renderer/src/lib/i18n/messages/learn';
 import shell from '../../renderer/src/lib/i18n/messages/shell';
@@ -37,7 +38,7 @@ describe('typed messages', () => {
   });
 
   it('gives every Japanese text the placeholders of its English text', () => {
-    for (const m of [shell, learn, train, charts, history, compare, papers]) {
+    for (const m of [shell, learn, train, charts, history, compare, diagnostics, papers]) {
       for (const [key, en] of Object.entries(m.en)) expect(placeholders((m.ja as Record<string, string>)[key] ?? ''), key).toEqual(placeholders(en));
     }
   });

@@ -41,3 +41,20 @@ describe('layer probes of a real run', () => {
     expect(stored[0]!.loss).toBeGreaterThan(0);
   });
 });
+
+describe('predict → observe', () => {
+  it('keeps a student prediction with a run, refuses bad values by field, and returns it with the run', async () => {
+    const base = smallConfig({ trainSize: 320, batchSize: 32 });
+    const run = service.startRun({ ...base, training: { ...base.training, probeEvery: 0 } });
+    const h = service.handlers();
+    const saved = await h['run:predict']({ runId: run.id, prediction: { quantity: 'deltaNorm', values: [-3.5, null] } });
+    expect(saved).toMatchObject({ quantity: 'deltaNorm', values: [-3.5, null] });
+    const { createDispatcher } = await import('../../electron/service/dispatcher');
+    const bad = await createDispatcher(h)('run:predict', { runId: run.id, prediction: { quantity: 'deltaNorm', values: [99] } });
+    expect(bad).toMatchObject({ ok: false, error: { message: expect.stringMatching(/prediction\.values\.0: a predicted value must be at most 10/) } });
+    await rec.ended(run.id);
+    const detail = await h['run:get']({ runId: run.id, maxPoints: 100 });
+    expect(detail.studentPrediction).toMatchObject({ quantity: 'deltaNorm', values: [-3.5, null] });
+    expect(detail.probes).toEqual([]);
+  });
+});

@@ -49,6 +49,15 @@ const probes: LayerProbeRecord[] = [0, 50, 100].map((step) => ({
   learningRate: 0.1,
   loss: 2.3 - step / 100,
   layers: [0, 1, 2].map((l) => probeLayer(l, step, l === 2)),
+  // Step 0 carries the gradient check; a 5% difference reads back as 'wrong', a 1e-6 one as 'fine'.
+  ...(step === 0
+    ? {
+        gradientCheck: [
+          { layer: 0, index: 17, analytic: 1.05e-4, numeric: 1e-4, relative: 0.05 / 1.05, verdict: 'wrong' as const },
+          { layer: 1, index: 3, analytic: 2e-3 * (1 + 1e-6), numeric: 2e-3, relative: 1e-6 / (1 + 1e-6), verdict: 'fine' as const },
+        ],
+      }
+    : {}),
 }));
 
 describe('layer probes in SQLite', () => {
@@ -75,7 +84,12 @@ describe('layer probes in SQLite', () => {
     store.close();
 
     const again = openStore(path);
-    expect(again.probes.list(id)).toEqual(probes);
+    const back = again.probes.list(id);
+    expect(back[0]!.gradientCheck!.map((c) => ({ ...c, relative: Number(c.relative.toPrecision(9)) }))).toEqual(
+      probes[0]!.gradientCheck!.map((c) => ({ ...c, relative: Number(c.relative.toPrecision(9)) })),
+    );
+    expect(back.map(({ gradientCheck: _g, ...p }) => p)).toEqual(probes.map(({ gradientCheck: _g, ...p }) => p));
+    expect(back[1]!.gradientCheck).toBeUndefined();
     expect(again.probes.list(id, 2).map((p) => p.step)).toEqual([0, 100]);
     const row = again.db.prepare('SELECT length(probe) AS bytes, layers FROM layer_probes WHERE run_id = ? AND step = 0').get(id);
     expect(row).toEqual({ bytes: 3 * PROBE_STRIDE * 8, layers: 3 });
@@ -94,7 +108,8 @@ describe('layer probes in SQLite', () => {
     const bundle = exportBundle(store, [id], '0.1.0');
     const target = openStore(join(tmp.dir, 'bundle-target.db'));
     const [copy] = importBundle(target, bundle, 'probes.json.gz');
-    expect(target.probes.list(copy!)).toEqual(probes);
+    expect(target.probes.list(copy!).map((p) => p.layers)).toEqual(probes.map((p) => p.layers));
+    expect(target.probes.list(copy!)[0]!.gradientCheck?.map((c) => c.verdict)).toEqual(['wrong', 'fine']);
 
     const { csv, fileName } = runCsv(target, copy!, 'probes');
     expect(fileName).toMatch(/probes\.csv$/);
@@ -103,6 +118,7 @@ describe('layer probes in SQLite', () => {
     const header = lines[0]!.split(',');
     expect(header.slice(0, 5)).toEqual(['step', 'layer', 'name', 'learningRate', 'loss']);
     expect(header).toHaveLength(5 + PROBE_STRIDE);
+    expect(header.slice(-3)).toEqual(['checkIndex', 'checkAnalytic', 'checkNumeric']);
     const last = lines.at(-1)!.split(',');
     const col = (f: string) => last[header.indexOf(f)];
     expect([last[0], last[1], col('deltaNorm'), col('ledgerRatio')]).toEqual(['100', '2', String(1e-3 * 13), '']);

@@ -12,6 +12,7 @@ import { chooseEngine } from './choose-engine';
 import { divergenceWatch } from './divergence';
 import type { EngineId } from './engine';
 import { layerProbe } from './layer-probe';
+import { sampledGradientCheck, snapshotWeights, type LayerWeights64 } from './gradient-check';
 import { histogram } from './statistics';
 
 export interface TrainStartInfo {
@@ -87,12 +88,18 @@ export async function train(config: ExperimentConfig, data: Dataset, callbacks: 
         const withStats = step % statsEvery === 0;
         const withHistogram = histogramEvery > 0 && step % histogramEvery === 0;
         const stepBatch = { x: rows(data.trainX, data.features, idx, batchX), y: Int32Array.from(idx, (i) => data.trainY[i]!), features: data.features, classes: data.classes };
+        let probe: LayerProbeRecord | undefined;
+        let weightsBefore: LayerWeights64[] | undefined;
         if (withStats && probeEvery > 0 && (step / statsEvery) % probeEvery === 0) {
           // The probe reads the model's variables: bring the engine's weights there first (before this update).
           engine.syncVariables();
-          callbacks.onProbe?.(layerProbe(mlp, stepBatch, config.optimizer.learningRate, step));
+          probe = layerProbe(mlp, stepBatch, config.optimizer.learningRate, step);
+          if (step === 0) weightsBefore = snapshotWeights(mlp);
         }
-        const result = await engine.step({ ...stepBatch, withStats, withHistogram });
+        // At step 0 the engine's own kernel gradients are checked against a float64 central difference.
+        const result = await engine.step({ ...stepBatch, withStats, withHistogram: withHistogram || weightsBefore !== undefined });
+        if (probe && weightsBefore && result.kernelGrads) probe.gradientCheck = sampledGradientCheck(weightsBefore, result.kernelGrads, stepBatch, seed);
+        if (probe) callbacks.onProbe?.(probe);
         const { loss, acc } = result;
         const divergedWhy = diverging(loss);
         if (divergedWhy) {
@@ -106,7 +113,7 @@ export async function train(config: ExperimentConfig, data: Dataset, callbacks: 
         const record: BatchRecord = { type: 'batch', step, epoch, batch, loss, acc };
         if (result.layers) record.layers = result.layers;
         callbacks.onBatch?.(record);
-        if (result.kernelGrads) emitHistograms(mlp, result.kernelGrads, step, callbacks);
+        if (result.kernelGrads && withHistogram) emitHistograms(mlp, result.kernelGrads, step, callbacks);
         lossSum += loss * idx.length;
         accSum += acc * idx.length;
         seen += idx.length;

@@ -4,7 +4,7 @@
 import type { BackendName } from '../../../../electron/common/app-info';
 import type { ExperimentConfig } from '../../../../electron/common/config';
 import type { LabEvent } from '../../../../electron/common/contract';
-import type { FinalMetrics, HistogramRecord, LayerInfo, LayerStats, Prediction } from '../../../../electron/common/records';
+import type { FinalMetrics, HistogramRecord, LayerInfo, LayerProbeRecord, LayerStats, Prediction } from '../../../../electron/common/records';
 import type { RunDetail, RunProgress, RunProgressEvent, RunStatus, RunStatusEvent } from '../../../../electron/common/runs';
 import type { EpochPoint } from '../../charts/chart-math';
 import { recentStats, stepsPerEpoch, type RecentLayerStats } from './run-data';
@@ -37,6 +37,8 @@ export class RunStore {
   epochs = $state.raw<EpochPoint[]>([]);
   histograms = $state.raw<HistogramRecord[]>([]);
   recent = $state.raw<RecentLayerStats[] | null>(null);
+  /** Layer probes (engine/train/layer-probe.ts), in step order. */
+  probes = $state.raw<LayerProbeRecord[]>([]);
   /** true when the shown series come from a saved run (run:get), not a live stream. */
   saved = $state(false);
   /** How many times buffered events were applied (one per frame at most). */
@@ -116,6 +118,7 @@ export class RunStore {
     const layerStats = this.layerStats.map((s) => [...s]);
     const epochs = [...this.epochs];
     const histograms = [...this.histograms];
+    const probes = [...this.probes];
     for (const ev of batch) {
       if (ev.started) {
         this.layers = ev.started.layers;
@@ -137,6 +140,7 @@ export class RunStore {
       }
       for (const e of ev.epochs) epochs.push({ ...e, step: this.#epochEnd[e.epoch] ?? steps[steps.length - 1] ?? 0 });
       histograms.push(...ev.histograms);
+      probes.push(...(ev.probes ?? []));
     }
     this.steps = steps;
     this.loss = loss;
@@ -146,6 +150,7 @@ export class RunStore {
     // Only hand charts a new array when something was added, so unchanged charts do not recompute.
     if (epochs.length !== this.epochs.length) this.epochs = epochs;
     if (histograms.length !== this.histograms.length) this.histograms = histograms;
+    if (probes.length !== this.probes.length) this.probes = probes;
     this.recent = recentStats(layerStats);
   }
 
@@ -178,6 +183,7 @@ export class RunStore {
     this.statSteps = series.statSteps;
     this.layerStats = series.layerStats;
     this.histograms = detail.histograms;
+    this.probes = detail.probes ?? [];
     const last = series.steps[series.steps.length - 1] ?? 0;
     const train = config.dataset.kind === 'toy-mortgage' ? undefined : config.dataset.trainSize;
     const spe = stepsPerEpoch(train, config.training.batchSize, last, detail.epochs.length);
@@ -218,6 +224,7 @@ export class RunStore {
     this.layerStats = [];
     this.epochs = [];
     this.histograms = [];
+    this.probes = [];
     this.recent = null;
     this.saved = false;
   }
