@@ -117,6 +117,11 @@ describe.each(RUNS)('$engine engine vs gradient-tape step on $backend', ({ backe
  * within 1e-4 on every step there (test/engine/kernels.test.ts).
  */
 const LOOSER: Record<string, number> = { 'deep-relu-he': 1e-2 };
+/**
+ * Layers of 1 000 units (Glorot & Bengio's presets): norms and sums over 784 000 float32 entries, taken in a
+ * different order by each engine, differ by ~1.5e-4 relative from the first step on, with the same weights.
+ */
+const WIDE: Record<string, number> = { 'papers-glorot-sigmoid': 1e-3, 'papers-glorot-tanh-standard': 1e-3, 'papers-glorot-tanh-xavier': 1e-3 };
 
 describe('every preset, at its real size, on each engine that can train it (wasm backend)', () => {
   const engines: FastEngineId[] = ['tfjs-ops', 'kernels'];
@@ -134,9 +139,11 @@ describe('every preset, at its real size, on each engine that can train it (wasm
       const fast = new FastStep(model, config.optimizer, { maxBatch: 64, engine });
       reqs.forEach((req, step) => {
         const got = fast.step(req);
-        expectSameStep(want[step]!, got, `${id} on ${engine}, step ${step}`, step === 0 ? 1e-4 : (LOOSER[id] ?? 1e-4));
+        expectSameStep(want[step]!, got, `${id} on ${engine}, step ${step}`, WIDE[id] ?? (step === 0 ? 1e-4 : (LOOSER[id] ?? 1e-4)));
         // Where the tape's gradient is exactly zero (the seed's saturated units), so is the engine's.
-        if (step > 0 && LOOSER[id]) return;
+        // (In 1 000-unit layers an entry that rounds to exactly 0 in one summation order need not in another,
+        // from the first step on: the exact-zero comparison is left to the narrower presets.)
+        if ((step > 0 && LOOSER[id]) || WIDE[id]) return;
         got.layers!.forEach((s, l) => expect(s.gradZeroFrac === 0, `layer ${l} has exact zeros on both or neither`).toBe(want[step]!.layers![l]!.gradZeroFrac === 0));
         want[step]!.kernelGrads?.forEach((g, l) => {
           let lost = 0;
@@ -144,7 +151,7 @@ describe('every preset, at its real size, on each engine that can train it (wasm
           expect(lost, `${id} ${engine} layer ${l}: exact zeros of the tape that are not zero here`).toBe(0);
         });
       });
-      expectSameModel(tapeModel, model, fast, LOOSER[id] ?? 1e-4);
+      expectSameModel(tapeModel, model, fast, LOOSER[id] ?? WIDE[id] ?? 1e-4);
       model.dispose();
       ran++;
     }
@@ -152,7 +159,7 @@ describe('every preset, at its real size, on each engine that can train it (wasm
     expect(ran).toBe(config.model.batchNorm ? 1 : 2);
     tape.dispose();
     tapeModel.dispose();
-  });
+  }, 300_000); // the 1 000-unit presets take a minute or more on a busy two-core machine
 });
 
 describe('presets the fast engines cannot train', () => {
