@@ -163,7 +163,8 @@ describe('every preset, at its real size, on each engine that can train it (wasm
 });
 
 describe('presets the fast engines cannot train', () => {
-  it('train on the gradient-tape step (the SELU paper preset)', () => {
+  it('train on the gradient-tape step (the SELU paper preset)', async () => {
+    await selectBackend('wasm');
     const tapeOnly = PRESETS.filter((p) => !supportsFastStep(p.config.model, 'kernels'));
     expect(tapeOnly.map((p) => p.id)).toContain('papers-klambauer-selu');
     for (const p of tapeOnly) {
