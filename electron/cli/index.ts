@@ -29,8 +29,8 @@ Commands:
   compare ID ID... [--json]     2 to 8 runs side by side, and the config fields that differ
   export ID... [-o FILE]        save runs with all their series to one bundle file (gzip JSON)
   import FILE                   add the runs of a bundle file under new ids (checked completely first)
-  csv ID [--table steps|epochs] [-o FILE]
-                                one run's step series (per-layer statistics as columns) or epochs as CSV
+  csv ID [--table steps|epochs|probes] [-o FILE]
+                                one run's step series (per-layer statistics as columns), epochs or layer probes as CSV
   delete ID...                  delete saved runs (a running run must be stopped first)
   info [--json]                 version, platform and which training backends work here
   serve [--port N] [--host H]   browser mode on 127.0.0.1 (port 0 = any free port); prints the URL

@@ -28,16 +28,20 @@ export function initialLossCheck(loss: number, classes: number): { expected: num
  */
 export const UPDATE_GUIDE = { target: -3, low: -4, high: -2 } as const;
 
-/** Hidden layers (0-based) whose update:data lies below or above the guide band; null values are skipped. */
-export function updateDataVerdict(values: readonly (number | null)[]): { low: number[]; high: number[] } {
+/**
+ * Hidden layers (0-based) whose update:data lies below or above the guide band, and those with none at all
+ * (null: a gradient that is exactly zero, so the layer does not move).
+ */
+export function updateDataVerdict(values: readonly (number | null)[]): { low: number[]; high: number[]; none: number[] } {
   const low: number[] = [];
   const high: number[] = [];
+  const none: number[] = [];
   values.forEach((v, l) => {
-    if (v === null || !Number.isFinite(v)) return;
+    if (v === null || !Number.isFinite(v)) return void none.push(l);
     if (v < UPDATE_GUIDE.low) low.push(l);
     else if (v > UPDATE_GUIDE.high) high.push(l);
   });
-  return { low, high };
+  return { low, high, none };
 }
 
 /** Consecutive runs of layer indices as [first, last] pairs ([0, 1, 2, 5] → [[0, 2], [5, 5]]). */

@@ -115,7 +115,10 @@ export interface ProbeLayerStats {
   actStd: number;
   /** Share of entries in the flat tails by PROBE_SATURATION; null for activations without tails. */
   saturatedFrac: number | null;
-  /** Percentiles 15, 50, 85 of the pre-activation u (the activation's input, after batch norm when present). */
+  /**
+   * Percentiles 15, 50, 85 of the pre-activation u (the activation's input, after batch norm when present); over
+   * an even-strided sample of 10⁶ entries when batch × units is larger.
+   */
   preP15: number;
   preP50: number;
   preP85: number;

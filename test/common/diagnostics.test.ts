@@ -28,7 +28,7 @@ describe('initial-loss check', () => {
 
 describe('update:data guide', () => {
   it('names the layers below −4 and above −2, skipping missing values', () => {
-    expect(updateDataVerdict([-5, -4.5, -4.1, -3, null, -1.5])).toEqual({ low: [0, 1, 2], high: [5] });
+    expect(updateDataVerdict([-5, -4.5, -4.1, -3, null, -1.5])).toEqual({ low: [0, 1, 2], high: [5], none: [4] });
     expect(layerRanges([0, 1, 2, 5, 7, 8])).toEqual([
       [0, 2],
       [5, 5],

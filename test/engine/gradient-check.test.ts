@@ -6,7 +6,7 @@ import type { LayerProbeRecord } from '../../electron/common/records';
 import { selectBackend } from '../../electron/engine/backends';
 import { loadDataset } from '../../electron/engine/data/load';
 import { buildMlp } from '../../electron/engine/model/mlp';
-import { sampledGradientCheck, snapshotWeights } from '../../electron/engine/train/gradient-check';
+import { CHECK_BUDGET_MACS, checkCost, sampledGradientCheck, snapshotWeights } from '../../electron/engine/train/gradient-check';
 import { firstBatch } from '../../electron/engine/train/probe-case';
 import { TapeStep } from '../../electron/engine/train/tape-step';
 import { presetOn, trainCollect } from './helpers';
@@ -26,6 +26,12 @@ describe('gradient check of a real run', () => {
       expect(c.analytic, `layer ${c.layer} sampled a non-zero gradient`).not.toBe(0);
       expect(['excellent', 'fine'], `layer ${c.layer}: ${c.analytic} vs ${c.numeric} (${c.relative})`).toContain(c.verdict);
     }
+  });
+
+  it('skips a network and batch too large for its budget instead of stalling the run', () => {
+    const wide = [0, 1].map(() => ({ kernel: new Float64Array(1), bias: new Float64Array(1), fanIn: 2048, units: 2048, activation: 'relu', residual: false, bn: null }));
+    expect(checkCost(wide, 1024)).toBeGreaterThan(CHECK_BUDGET_MACS);
+    expect(sampledGradientCheck(wide, [new Float32Array(1), new Float32Array(1)], { x: new Float32Array(0), y: new Int32Array(1024), features: 2048 }, 1)).toEqual([]);
   });
 
   it('calls a gradient 5% off wrong', async () => {

@@ -6,7 +6,7 @@ import { ACTIVATION_HISTOGRAM, HISTOGRAM, type ProbeLayerStats } from '../../ele
 import { selectBackend } from '../../electron/engine/backends';
 import { buildMlp, type Mlp } from '../../electron/engine/model/mlp';
 import { mulberry32 } from '../../electron/engine/random';
-import { layerProbe } from '../../electron/engine/train/layer-probe';
+import { layerProbe, percentiles, PERCENTILE_SAMPLE } from '../../electron/engine/train/layer-probe';
 import { presetOn, trainCollect } from './helpers';
 
 beforeAll(async () => {
@@ -161,6 +161,16 @@ describe('layer probe', () => {
       const batch = batches.find((r) => r.step === p.step)!;
       expect(Math.abs(p.loss - batch.loss)).toBeLessThan(1e-4);
     }
+  });
+
+  it('takes percentiles exactly up to its sample size and from an even sample beyond', () => {
+    expect(percentiles(Float32Array.from([4, 1, 3, 2, 5]), [0.15, 0.5, 0.85])).toEqual([1.6, 3, 4.4].map((v) => expect.closeTo(v, 6)));
+    const n = 3 * PERCENTILE_SAMPLE + 7;
+    const big = Float32Array.from({ length: n }, (_, i) => ((i * 7919) % n) / n);
+    const [p15, p50, p85] = percentiles(big, [0.15, 0.5, 0.85]);
+    expect(Math.abs(p15! - 0.15)).toBeLessThan(1e-3);
+    expect(Math.abs(p50! - 0.5)).toBeLessThan(1e-3);
+    expect(Math.abs(p85! - 0.85)).toBeLessThan(1e-3);
   });
 
   it('is off with probeEvery 0', async () => {

@@ -54,6 +54,13 @@ describe('layer diagnostics panel', () => {
     expect(getByTestId('chart-diag-delta-time').querySelector('[data-floor-below]')?.textContent).toContain('1.18e-38');
   });
 
+  it('shows the book’s numbers beside the run’s for the Nielsen preset', () => {
+    const { getByTestId, unmount } = render(DiagnosticsPanel, { layers: LAYERS, probes, preset: 'nielsen-ch5' });
+    expect(getByTestId('diag-published').textContent).toContain('0.003, 0.017, 0.07, 0.285');
+    unmount();
+    expect(render(DiagnosticsPanel, { layers: LAYERS, probes, preset: 'seed-he' }).queryByTestId('diag-published')).toBeNull();
+  });
+
   it('moves every chart to the scrubbed step', async () => {
     const { getByTestId } = render(DiagnosticsPanel, { layers: LAYERS, probes });
     expect(getByTestId('diag-step').textContent).toBe('at step 40');
@@ -80,6 +87,23 @@ describe('layer diagnostics panel', () => {
     expect(getByTestId('readout-diag-predict').textContent).toContain('L1: mark 1e-3.9 / measured 1e-4');
   });
 
+  it('prints a blank handout and, separately, the answer key', async () => {
+    let printed = 0;
+    window.print = () => void printed++;
+    const { container, getByTestId } = render(DiagnosticsPanel, { layers: LAYERS, probes });
+    const sheet = container.querySelector('[data-print-handout]')!;
+    await fireEvent.click(getByTestId('handout-blank'));
+    expect(sheet.getAttribute('data-mode')).toBe('blank');
+    expect(sheet.querySelector('[data-handout-row="0"]')!.textContent).toContain('10^ ____');
+    expect(document.body.classList.contains('print-handout')).toBe(true);
+    await fireEvent.click(getByTestId('handout-answers'));
+    expect(sheet.getAttribute('data-mode')).toBe('answers');
+    expect(sheet.querySelector('[data-handout-row="0"]')!.textContent).toContain('1e-4');
+    expect(sheet.querySelector('[data-handout-slowest]')!.textContent).toContain('L1');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(printed).toBe(2);
+  });
+
   it('speaks Japanese with the textbooks’ terms', () => {
     setLocale('ja');
     const { getByTestId } = render(DiagnosticsPanel, { layers: LAYERS, probes });
@@ -90,5 +114,36 @@ describe('layer diagnostics panel', () => {
 
   it('writes layer ranges as people do', () => {
     expect(rangeText([0, 1, 2, 4])).toBe('1–3, 5');
+  });
+});
+
+describe('Compare: layer probes overlaid across runs', () => {
+  it('draws one ledger line per run with probes and names the run without them', async () => {
+    const { detail } = await import('./compare-fixtures');
+    const { prepareRuns } = await import('../../renderer/src/views/compare/compare-data');
+    const CompareProbeProfile = (await import('../../renderer/src/views/compare/CompareProbeProfile.svelte')).default;
+    const a = { ...detail(1, 'deep-sigmoid', [1e-6, 1e-5, 1e-4]), layers: LAYERS, probes };
+    const b = { ...detail(2, 'deep-relu-he', [1e-4, 1e-4, 1e-4]), layers: LAYERS, probes: [] };
+    const runs = prepareRuns({ runs: [a, b], diff: [] });
+    const { container, getByTestId } = render(CompareProbeProfile, { runs, kind: 'ledger' });
+    expect(container.querySelector('[data-run-line="1"]')?.getAttribute('d')).toMatch(/^M/);
+    expect(container.querySelector('[data-run-line="2"]')?.getAttribute('d')).toBe('');
+    expect(container.querySelector('[data-sigmoid-line]')).not.toBeNull();
+    const readout = getByTestId('readout-compare-ledger').textContent!;
+    expect(readout).toContain('initial loss 2.36 (As expected');
+    expect(readout).toContain('no layer probe recorded');
+    const update = render(CompareProbeProfile, { runs, kind: 'update' });
+    expect(update.container.querySelector('[data-guide-line="-3"]')).not.toBeNull();
+  });
+});
+
+describe('Learn view: gradient check of the toy network', () => {
+  it('confirms every chain-rule gradient of the setup shown', async () => {
+    const { DEFAULT_SETUP } = await import('../../electron/common/toy-network');
+    const Panel = (await import('../../renderer/src/views/learn/GradientCheckPanel.svelte')).default;
+    const { container } = render(Panel, { setup: { ...DEFAULT_SETUP, activation: 'tanh' } });
+    const rows = [...container.querySelectorAll('[data-check-param]')];
+    expect(rows.map((r) => r.getAttribute('data-check-param'))).toEqual(['w11', 'w12', 'w21', 'w22', 'w31', 'w32', 'v1', 'v2', 'b1', 'b2', 'c']);
+    for (const r of rows) expect(['excellent', 'fine']).toContain(r.getAttribute('data-verdict'));
   });
 });

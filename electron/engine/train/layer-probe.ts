@@ -171,9 +171,16 @@ function meanAbs(x: Float32Array): number {
   return s / x.length;
 }
 
-/** Percentiles with linear interpolation between order statistics (numpy's and torch.quantile's default). */
+/** Entries sorted for percentiles at most; a larger layer × batch is read at an even stride. */
+export const PERCENTILE_SAMPLE = 1_000_000;
+
+/**
+ * Percentiles with linear interpolation between order statistics (numpy's and torch.quantile's default), exact
+ * up to PERCENTILE_SAMPLE entries and over an even-strided sample of that many beyond.
+ */
 export function percentiles(x: Float32Array, qs: number[]): number[] {
-  const sorted = Float64Array.from(x).sort();
+  const stride = Math.ceil(x.length / PERCENTILE_SAMPLE);
+  const sorted = (stride > 1 ? Float64Array.from({ length: Math.floor(x.length / stride) }, (_, i) => x[i * stride]!) : Float64Array.from(x)).sort();
   return qs.map((q) => {
     const pos = q * (sorted.length - 1);
     const lo = Math.floor(pos);

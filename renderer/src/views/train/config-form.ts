@@ -2,7 +2,7 @@
 // input, and the schema's issues mapped to the field they belong to (English from the schema itself, Japanese
 // rebuilt from the issue's code and bounds so both languages say the same thing).
 import type { BackendName } from '../../../../electron/common/app-info';
-import { ExperimentConfigSchema, type ExperimentConfig } from '../../../../electron/common/config';
+import { ExperimentConfigSchema, PROBE_EVERY_DEFAULT, type ExperimentConfig } from '../../../../electron/common/config';
 import type { Locale } from '../../lib/i18n/i18n.svelte';
 
 export type DatasetKind = 'mnist' | 'idx-folder' | 'toy-mortgage';
@@ -33,6 +33,8 @@ export interface Draft {
   seed: number | null;
   statsEvery: number | null;
   histogramEvery: number | null;
+  /** Layer probes every N statistics steps (0 = never). */
+  probeEvery: number | null;
   backend: BackendName | 'auto';
 }
 
@@ -65,6 +67,7 @@ export function draftFromConfig(c: ExperimentConfig): Draft {
     seed: c.training.seed,
     statsEvery: c.training.statsEvery,
     histogramEvery: c.training.histogramEvery,
+    probeEvery: c.training.probeEvery ?? PROBE_EVERY_DEFAULT,
     backend: c.backend ?? 'auto',
   };
 }
@@ -94,7 +97,7 @@ export function draftToInput(d: Draft): unknown {
     dataset: datasetOf(d),
     model: { depth: d.depth, width: d.width, ...(widths ? { widths } : {}), activation: d.activation, initializer: initializerOf(d), batchNorm: d.batchNorm, residual: d.residual },
     optimizer: { kind: d.optimizer, learningRate: d.learningRate },
-    training: { epochs: d.epochs, batchSize: d.batchSize, seed: d.seed, statsEvery: d.statsEvery, histogramEvery: d.histogramEvery },
+    training: { epochs: d.epochs, batchSize: d.batchSize, seed: d.seed, statsEvery: d.statsEvery, histogramEvery: d.histogramEvery, probeEvery: d.probeEvery },
     ...(d.backend !== 'auto' ? { backend: d.backend } : {}),
   };
 }
@@ -116,6 +119,7 @@ const PATH_TO_FIELD: Record<string, FieldKey> = {
   'training.seed': 'seed',
   'training.statsEvery': 'statsEvery',
   'training.histogramEvery': 'histogramEvery',
+  'training.probeEvery': 'probeEvery',
 };
 
 interface IssueLike {
