@@ -74,7 +74,10 @@ export function weightGainPrediction(init: Initializer, n: number, m: number): n
       case 'heUniform':
         return 2 / n;
       case 'lecunNormal':
+      case 'lecunUniform':
         return 1 / n;
+      case 'standardUniform':
+        return 1 / (3 * n);
       case 'randomNormal':
         return init.std * init.std + init.mean * init.mean;
       case 'randomUniform':

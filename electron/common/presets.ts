@@ -3,10 +3,11 @@
 // residual connections matter. Each config is complete and passes ExperimentConfigSchema.
 import type { ExperimentConfig, ModelConfig } from './config';
 import { EXPLODING_PRESETS } from './presets-exploding';
+import { PAPER_PRESETS } from './presets-papers';
 import { RECURRENT_PRESETS } from './presets-recurrent';
 import { TEXTBOOK_PRESETS } from './presets-textbooks';
 
-export type PresetFamily = 'seed' | 'deep' | 'exploding' | 'textbooks' | 'recurrent';
+export type PresetFamily = 'seed' | 'deep' | 'exploding' | 'textbooks' | 'recurrent' | 'papers';
 
 export interface Preset {
   id: string;
@@ -128,6 +129,7 @@ export const PRESETS: readonly Preset[] = [
   ...EXPLODING_PRESETS,
   ...TEXTBOOK_PRESETS,
   ...RECURRENT_PRESETS,
+  ...PAPER_PRESETS,
 ];
 
 export function getPreset(id: string): Preset | undefined {

@@ -55,6 +55,14 @@ describe('experiment config validation', () => {
       'mnist-rows-irnn',
       'mnist-rows-lstm',
       'mnist-rows-gru',
+      'papers-glorot-sigmoid',
+      'papers-glorot-tanh-standard',
+      'papers-glorot-tanh-xavier',
+      'papers-he-xavier',
+      'papers-he-he',
+      'papers-ioffe-plain',
+      'papers-ioffe-bn',
+      'papers-klambauer-selu',
     ]);
     for (const p of PRESETS) {
       expect(parse(p.config)).toEqual(p.config);

@@ -126,10 +126,16 @@ const EXPLODING_FIRST: Record<string, number> = { 'explode-relu': 1e-3, 'explode
 const EXPLODING_STEPS: Record<string, number> = { 'explode-relu': 1, 'explode-tanh': 1 };
 const EXPLODING_LOOSER: Record<string, number> = { 'explode-relu-clip': 5e-2 };
 const LOOSER: Record<string, number> = { 'deep-relu-he': 1e-2, ...EXPLODING_LOOSER };
+/**
+ * Layers of 1 000 units (Glorot & Bengio's presets): norms and sums over 784 000 float32 entries, taken in a
+ * different order by each engine, differ by ~1.5e-4 relative from the first step on, with the same weights.
+ */
+const WIDE: Record<string, number> = { 'papers-glorot-sigmoid': 1e-3, 'papers-glorot-tanh-standard': 1e-3, 'papers-glorot-tanh-xavier': 1e-3 };
 
 describe('every MLP preset, at its real size, on each engine that can train it (wasm backend)', () => {
   const engines: FastEngineId[] = ['tfjs-ops', 'kernels'];
-  it.each(PRESETS.filter((p) => !p.config.recurrent).map((p) => ({ id: p.id, config: p.config })))('$id: same numbers as the tape for 4 steps of 64', async ({ id, config: preset }) => {
+  // Presets whose activation has no hand-written derivative (SELU) train on the tape itself: see below.
+  it.each(PRESETS.filter((p) => !p.config.recurrent && supportsFastStep(p.config.model, 'kernels')).map((p) => ({ id: p.id, config: p.config })))('$id: same numbers as the tape for 4 steps of 64', async ({ id, config: preset }) => {
     expect((await selectBackend('wasm')).backend).toBe('wasm');
     const config = configOf({ ...preset, dataset: { kind: 'mnist', trainSize: 256, testSize: 10 } });
     const { data, reqs } = await batchesOf(config, EXPLODING_STEPS[id] ?? 4, 64);
@@ -142,9 +148,11 @@ describe('every MLP preset, at its real size, on each engine that can train it (
       const fast = new FastStep(model, config.optimizer, { maxBatch: 64, engine });
       reqs.forEach((req, step) => {
         const got = fast.step(req);
-        expectSameStep(want[step]!, got, `${id} on ${engine}, step ${step}`, step === 0 ? (EXPLODING_FIRST[id] ?? 1e-4) : (LOOSER[id] ?? 1e-4));
+        expectSameStep(want[step]!, got, `${id} on ${engine}, step ${step}`, WIDE[id] ?? (step === 0 ? (EXPLODING_FIRST[id] ?? 1e-4) : (LOOSER[id] ?? 1e-4)));
         // Where the tape's gradient is exactly zero (the seed's saturated units), so is the engine's.
-        if (step > 0 && LOOSER[id]) return;
+        // (In 1 000-unit layers an entry that rounds to exactly 0 in one summation order need not in another,
+        // from the first step on: the exact-zero comparison is left to the narrower presets.)
+        if ((step > 0 && LOOSER[id]) || WIDE[id]) return;
         got.layers!.forEach((s, l) => expect(s.gradZeroFrac === 0, `layer ${l} has exact zeros on both or neither`).toBe(want[step]!.layers![l]!.gradZeroFrac === 0));
         want[step]!.kernelGrads?.forEach((g, l) => {
           let lost = 0;
@@ -152,7 +160,7 @@ describe('every MLP preset, at its real size, on each engine that can train it (
           expect(lost, `${id} ${engine} layer ${l}: exact zeros of the tape that are not zero here`).toBe(0);
         });
       });
-      expectSameModel(tapeModel, model, fast, LOOSER[id] ?? EXPLODING_FIRST[id] ?? 1e-4);
+      expectSameModel(tapeModel, model, fast, LOOSER[id] ?? WIDE[id] ?? EXPLODING_FIRST[id] ?? 1e-4);
       model.dispose();
       ran++;
     }
@@ -160,6 +168,19 @@ describe('every MLP preset, at its real size, on each engine that can train it (
     expect(ran).toBe(config.model.batchNorm ? 1 : 2);
     tape.dispose();
     tapeModel.dispose();
+  }, 300_000); // the 1 000-unit presets take a minute or more on a busy two-core machine
+});
+
+describe('presets the fast engines cannot train', () => {
+  it('train on the gradient-tape step (the SELU paper preset)', async () => {
+    await selectBackend('wasm');
+    const tapeOnly = PRESETS.filter((p) => !supportsFastStep(p.config.model, 'kernels'));
+    expect(tapeOnly.map((p) => p.id)).toContain('papers-klambauer-selu');
+    for (const p of tapeOnly) {
+      const mlp = buildMlp(p.config.model, 784, 10, 1);
+      expect(engineFor(mlp, p.config, p.config.training.batchSize), p.id).toBe('tape');
+      mlp.dispose();
+    }
   });
 });
 

@@ -10,6 +10,7 @@ import diagnostics from '../../renderer/src/lib/i18n/messages/diagnostics';
 import history from '../../renderer/src/lib/i18n/messages/history';
 import learn from '../../renderer/src/lib/i18n/messages/learn';
 import shell from '../../renderer/src/lib/i18n/messages/shell';
+import papers from '../../renderer/src/lib/i18n/messages/papers';
 import train from '../../renderer/src/lib/i18n/messages/train';
 
 /** Calls the typecheck must refuse; never run (they would only print keys). */
@@ -38,7 +39,7 @@ describe('typed messages', () => {
   });
 
   it('gives every Japanese text the placeholders of its English text', () => {
-    for (const m of [shell, learn, train, charts, history, compare, clipping, diagnostics]) {
+    for (const m of [shell, learn, train, charts, history, compare, clipping, diagnostics, papers]) {
       for (const [key, en] of Object.entries(m.en)) expect(placeholders((m.ja as Record<string, string>)[key] ?? ''), key).toEqual(placeholders(en));
     }
   });

@@ -1,5 +1,6 @@
 // Kernel initializers with Keras's definitions (the seed program is Keras): variance-scaling normals are
 // truncated at 2σ with σ corrected by 0.8796, uniforms use the ±sqrt(3·scale/n) limit. Seeded through tfjs.
+// 'standardUniform' is the pre-2010 rule U[±1/√n] (n = fan-in), i.e. variance scaling with scale 1/3.
 import * as tf from '@tensorflow/tfjs';
 import type { Initializer } from '../../common/config';
 
@@ -32,6 +33,10 @@ function draw(init: Initializer, fanIn: number, fanOut: number, seed: number): t
       return uniform(2 / fanIn);
     case 'lecunNormal':
       return truncated(1 / fanIn);
+    case 'standardUniform':
+      return uniform(1 / (3 * fanIn)); // limit √(3·1/(3n)) = 1/√n
+    case 'lecunUniform':
+      return uniform(1 / fanIn);
     default: {
       const never: never = init;
       throw new Error(`unknown initializer ${JSON.stringify(never)}`);

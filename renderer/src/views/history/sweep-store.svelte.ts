@@ -1,7 +1,7 @@
 // The one sweep this window is running: which runs it queued, how far each got, stopping them all, and opening
 // the comparison when every run has finished. Lives for the app's lifetime so History and Compare both show it.
 import type { LabEvent } from '../../../../electron/common/contract';
-import type { PresetFamily } from '../../../../electron/common/presets';
+import type { Preset, PresetFamily } from '../../../../electron/common/presets';
 import { FINISHED_STATUSES, RUN_LIMITS, type RunStatus } from '../../../../electron/common/runs';
 import { lab } from '../../lib/api';
 import { i18n, t } from '../../lib/i18n/i18n.svelte';
@@ -61,8 +61,14 @@ class SweepStore {
   /** Queue every preset of the family, in order (the host runs one at a time). */
   async start(family: PresetFamily, quick: QuickSizes | null): Promise<void> {
     if (this.active) return;
-    this.subscribe();
     this.family = family;
+    await this.startPresets(familyPresets(family), quick);
+  }
+
+  /** Queue these presets, in order (a paper preset beside its remedy, or a whole family). */
+  async startPresets(presets: readonly Preset[], quick: QuickSizes | null): Promise<void> {
+    if (this.active) return;
+    this.subscribe();
     this.runs = [];
     this.stopped = false;
     this.opened = false;
@@ -70,7 +76,7 @@ class SweepStore {
     this.early.clear();
     this.starting = true;
     try {
-      for (const preset of familyPresets(family)) {
+      for (const preset of presets) {
         if (this.stopped) break;
         const config = sweepConfig(preset, quick);
         const name = preset.name[i18n.locale] + (quick ? t('sweep.quickSuffix') : '');

@@ -1,0 +1,54 @@
+// The data of a paper preset's figure, from the run's evidence: Glorot & Bengio's mean activation per layer over
+// training (Figure 2) and ‖δ‖ per layer at the start (Figure 7), Ioffe & Szegedy's 15/50/85th percentiles of the
+// last hidden layer's sigmoid input over training (Figure 1 b, c), Klambauer et al.'s mean and standard deviation
+// per layer. Pure; the lines are drawn by PaperFigure.svelte. He et al.'s figure is the loss chart itself.
+import type { RunEvidence } from '../../../../electron/common/paper-claims';
+import { layerColour } from '../../charts/chart-math';
+
+export interface FigureSeries {
+  /** Legend label (a layer name or a percentile; not translated). */
+  label: string;
+  colour: string;
+  points: [number, number][];
+}
+
+export interface FigureData {
+  kind: 'activation-over-time' | 'delta-per-layer' | 'percentiles-over-time' | 'selu-per-layer';
+  x: 'step' | 'layer';
+  series: FigureSeries[];
+}
+
+const PERCENTILE_COLOURS = ['#5b8def', '#1b2130', '#e0703a'];
+
+export function paperFigure(e: RunEvidence): FigureData | null {
+  const id = e.config.preset ?? '';
+  const hidden = e.layerStats.slice(0, -1);
+  if (hidden.length === 0 || hidden[0]!.length === 0) return null;
+  if (id === 'papers-glorot-sigmoid') {
+    const series = hidden.map((s, l) => ({ label: `L${l + 1}`, colour: layerColour(l, hidden.length), points: s.map((x, k) => [e.statSteps[k]!, x.actMean] as [number, number]) }));
+    return { kind: 'activation-over-time', x: 'step', series };
+  }
+  if (id.startsWith('papers-glorot-tanh')) {
+    return { kind: 'delta-per-layer', x: 'layer', series: [{ label: '‖δ‖', colour: '#1b2130', points: hidden.map((s, l) => [l + 1, s[0]!.deltaNorm]) }] };
+  }
+  if (id.startsWith('papers-ioffe')) {
+    const last = e.layerStats.length - 2;
+    const probes = e.probes ?? [];
+    if (probes.length === 0) return null;
+    const pick = [(p: (typeof probes)[number]) => p.layers[last]!.preP15, (p: (typeof probes)[number]) => p.layers[last]!.preP50, (p: (typeof probes)[number]) => p.layers[last]!.preP85];
+    const series = ['15%', '50%', '85%'].map((label, i) => ({ label, colour: PERCENTILE_COLOURS[i]!, points: probes.map((p) => [p.step, pick[i]!(p)] as [number, number]) }));
+    return { kind: 'percentiles-over-time', x: 'step', series };
+  }
+  if (id === 'papers-klambauer-selu') {
+    const k = (s: readonly unknown[]) => s.length - 1;
+    return {
+      kind: 'selu-per-layer',
+      x: 'layer',
+      series: [
+        { label: 'mean', colour: '#5b8def', points: hidden.map((s, l) => [l + 1, s[k(s)]!.actMean]) },
+        { label: 'std', colour: '#e0703a', points: hidden.map((s, l) => [l + 1, s[k(s)]!.actStd]) },
+      ],
+    };
+  }
+  return null;
+}
