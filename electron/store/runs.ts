@@ -82,7 +82,8 @@ const SORT_COLUMNS: Record<RunFilter['sort'], string> = {
 
 const FILTER_SQL = `
   FROM runs WHERE (@text IS NULL OR name LIKE @text ESCAPE '\\' OR notes LIKE @text ESCAPE '\\'
-                   OR preset LIKE @text ESCAPE '\\' OR tags LIKE @text ESCAPE '\\')
+                   OR preset LIKE @text ESCAPE '\\'
+                   OR EXISTS (SELECT 1 FROM json_each(runs.tags) WHERE value LIKE @text ESCAPE '\\'))
     AND (@status IS NULL OR status = @status)
     AND (@preset IS NULL OR preset = @preset)
     AND (@activation IS NULL OR activation = @activation)
