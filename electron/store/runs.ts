@@ -3,6 +3,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { BackendName } from '../common/app-info';
 import { hiddenWidths, type ExperimentConfig } from '../common/config';
+import { getPreset } from '../common/presets';
+import { customRunName, isPresetConfig } from '../common/run-naming';
 import type { FinalMetrics, LayerInfo } from '../common/records';
 import { RUN_SORT_FIELDS, type RunStatus, type RunSummary } from '../common/runs';
 
@@ -91,7 +93,10 @@ const FILTER_SQL = `
 
 const finiteOrNull = (x: number | null | undefined): number | null => (x !== null && x !== undefined && Number.isFinite(x) ? x : null);
 
+/** "deep-sigmoid #14" for a preset's own config; an edited one is named from what differs from its preset. */
 export function defaultRunName(config: ExperimentConfig, id: number): string {
+  const preset = config.preset ? getPreset(config.preset) : undefined;
+  if (preset && !isPresetConfig(config, preset)) return `${customRunName(config, preset)} #${id}`;
   return `${config.preset ?? 'custom'} #${id}`;
 }
 

@@ -1,0 +1,68 @@
+// Names for experiments: whether a config is still its preset, and otherwise a short name made from what differs
+// from it ("deep-sigmoid · tanh · LeCun · SGD"), so an edited preset is never saved or filed as the preset itself.
+// Recording settings (statistics and histogram intervals, the backend) do not change the experiment and are
+// left out of both the comparison and the name.
+import { hiddenWidths, type ExperimentConfig, type Initializer } from './config';
+import type { Preset } from './presets';
+
+/** Short, language-neutral names of option values (the names a paper or a framework would print). */
+export const ACTIVATION_SHORT: Record<ExperimentConfig['model']['activation'], string> = {
+  sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU', leakyRelu: 'leaky ReLU', elu: 'ELU', selu: 'SELU', gelu: 'GELU',
+  softplus: 'softplus', linear: 'linear',
+};
+export const OPTIMIZER_SHORT: Record<ExperimentConfig['optimizer']['kind'], string> = {
+  sgd: 'SGD', momentum: 'momentum', adam: 'Adam', rmsprop: 'RMSprop',
+};
+
+export function initializerShort(init: Initializer): string {
+  switch (init.kind) {
+    case 'randomNormal': return `N(${init.mean}, ${init.std})`;
+    case 'randomUniform': return `U(${init.min}, ${init.max})`;
+    case 'glorotUniform': return 'Glorot';
+    case 'glorotNormal': return 'Glorot normal';
+    case 'heNormal': return 'He';
+    case 'heUniform': return 'He uniform';
+    case 'lecunNormal': return 'LeCun';
+  }
+}
+
+function datasetShort(c: ExperimentConfig): string {
+  const d = c.dataset;
+  if (d.kind === 'toy-mortgage') return 'toy set';
+  const sizes = d.trainSize !== undefined ? ` ${d.trainSize}/${d.testSize ?? '-'}` : '';
+  return d.kind === 'mnist' ? `MNIST${sizes}` : `IDX${sizes}`;
+}
+
+/** One label per setting in which `c` differs from `base`, in the order a reader scans a config. */
+export function differencesFrom(c: ExperimentConfig, base: ExperimentConfig): string[] {
+  const out: string[] = [];
+  if (datasetShort(c) !== datasetShort(base) || JSON.stringify(c.dataset) !== JSON.stringify(base.dataset)) out.push(datasetShort(c));
+  const w = hiddenWidths(c.model);
+  const bw = hiddenWidths(base.model);
+  if (w.join() !== bw.join()) {
+    const uniform = w.every((x) => x === w[0]);
+    if (uniform && w[0] === bw[0]) out.push(`${w.length} layers`);
+    else if (uniform && w.length === bw.length) out.push(`width ${w[0]}`);
+    else out.push(uniform ? `${w.length}×${w[0]}` : w.join('-'));
+  }
+  if (c.model.activation !== base.model.activation) out.push(ACTIVATION_SHORT[c.model.activation]);
+  if (JSON.stringify(c.model.initializer) !== JSON.stringify(base.model.initializer)) out.push(initializerShort(c.model.initializer));
+  if (c.model.batchNorm !== base.model.batchNorm) out.push(c.model.batchNorm ? '+batch norm' : '−batch norm');
+  if (c.model.residual !== base.model.residual) out.push(c.model.residual ? '+residual' : '−residual');
+  if (c.optimizer.kind !== base.optimizer.kind) out.push(OPTIMIZER_SHORT[c.optimizer.kind]);
+  if (c.optimizer.learningRate !== base.optimizer.learningRate) out.push(`η=${c.optimizer.learningRate}`);
+  if (c.training.epochs !== base.training.epochs) out.push(`${c.training.epochs} epochs`);
+  if (c.training.batchSize !== base.training.batchSize) out.push(`batch ${c.training.batchSize}`);
+  if (c.training.seed !== base.training.seed) out.push(`seed ${c.training.seed}`);
+  return out;
+}
+
+/** Whether `c` runs the very experiment of `preset` (recording settings aside). */
+export function isPresetConfig(c: ExperimentConfig, preset: Preset): boolean {
+  return differencesFrom(c, preset.config).length === 0;
+}
+
+/** The name of an edited preset's run: the preset's id, then what differs ("deep-sigmoid · tanh · LeCun · SGD"). */
+export function customRunName(c: ExperimentConfig, base: Preset): string {
+  return [base.id, ...differencesFrom(c, base.config)].join(' · ').slice(0, 200);
+}
