@@ -9,6 +9,7 @@ import history from '../../renderer/src/lib/i18n/messages/history';
 import learn from '../../renderer/src/lib/i18n/messages/learn';
 import shell from '../../renderer/src/lib/i18n/messages/shell';
 import train from '../../renderer/src/lib/i18n/messages/train';
+import options from '../../renderer/src/lib/i18n/messages/options';
 
 /** Calls the typecheck must refuse; never run (they would only print keys). */
 export function refusedByTheTypecheck(): string[] {
@@ -36,7 +37,7 @@ describe('typed messages', () => {
   });
 
   it('gives every Japanese text the placeholders of its English text', () => {
-    for (const m of [shell, learn, train, charts, history, compare]) {
+    for (const m of [shell, learn, train, charts, history, compare, options]) {
       for (const [key, en] of Object.entries(m.en)) expect(placeholders((m.ja as Record<string, string>)[key] ?? ''), key).toEqual(placeholders(en));
     }
   });

@@ -4,8 +4,11 @@ import { fireEvent, render, waitFor } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExperimentConfig } from '../../electron/common/config';
 import { setLocale } from '../../renderer/src/lib/i18n/i18n.svelte';
+import { runDisplayName } from '../../renderer/src/lib/i18n/option-labels';
+import ConfigDiffTable from '../../renderer/src/views/compare/ConfigDiffTable.svelte';
+import { prepareRuns } from '../../renderer/src/views/compare/compare-data';
 import TrainView from '../../renderer/src/views/train/TrainView.svelte';
-import { fakeLab, stubResizeObserver, summary } from './compare-fixtures';
+import { fakeLab, seedComparison, stubResizeObserver, summary } from './compare-fixtures';
 
 let current: ReturnType<typeof fakeLab>;
 vi.mock('../../renderer/src/lib/api', () => ({ lab: () => current.client }));
@@ -66,5 +69,45 @@ describe('an edited preset', () => {
     const req = current.callsOf('run:start')[0]!.request as { config: ExperimentConfig; name?: string };
     expect(req.config.preset).toBe('seed-keras');
     expect(req.name).toBeUndefined();
+  });
+});
+
+describe('under 日本語', () => {
+  it('names options, validation messages and preset hints in Japanese, and hints only at fields the preset uses', async () => {
+    setLocale('ja');
+    location.hash = '#/train?preset=deep-sigmoid';
+    host();
+    const { container } = render(TrainView);
+    const texts = (k: string) => [...(field(container, k) as HTMLSelectElement).options].map((o) => o.textContent);
+    expect(texts('activation')).toContain('シグモイド');
+    expect(texts('initKind')).toContain('正規分布（平均・標準偏差を指定）');
+    expect(texts('optimizer')).toContain('確率的勾配降下法（SGD）');
+    expect(texts('activation').join()).not.toMatch(/\bsigmoid\b|leakyRelu/);
+    await fireEvent.change(field(container, 'initKind'), { target: { value: 'randomUniform' } });
+    await fireEvent.input(field(container, 'initMin'), { target: { value: '1' } });
+    await fireEvent.input(field(container, 'initMax'), { target: { value: '0' } });
+    expect(container.querySelector('[data-error="initMax"]')!.textContent).toBe('最大値は最小値より大きくしてください');
+    // deep-sigmoid uses Glorot: it has no minimum or maximum to hint at.
+    const hint = field(container, 'initMin').closest('label')!.querySelector('.hint');
+    expect(hint).toBeNull();
+  });
+
+  it('writes the settings diff with Japanese field names, option names and あり/なし, and default run names in Japanese', () => {
+    setLocale('ja');
+    const comparison = seedComparison();
+    comparison.runs[2]!.config = { ...comparison.runs[2]!.config, model: { ...comparison.runs[2]!.config.model, batchNorm: true } };
+    comparison.diff.push({ field: 'model.batchNorm', values: ['false', 'false', 'true'] });
+    const { getByTestId } = render(ConfigDiffTable, { runs: prepareRuns(comparison), diff: comparison.diff });
+    const text = getByTestId('compare-diff').textContent!;
+    expect(text).toContain('活性化関数');
+    expect(text).toContain('重みの初期化');
+    expect(text).toContain('He 正規');
+    expect(text).toContain('シグモイド');
+    expect(text).toContain('なし');
+    expect(text).toContain('あり');
+    expect(text).not.toMatch(/model\.|heNormal|\bfalse\b|\btrue\b/);
+    expect(runDisplayName('deep-sigmoid #14', 14, 'deep-sigmoid')).toBe('深いシグモイド（10層, Glorot） #14');
+    expect(runDisplayName('custom #3', 3, null)).toBe('カスタム #3');
+    expect(runDisplayName('my run', 3, 'deep-sigmoid')).toBe('my run');
   });
 });
