@@ -8,6 +8,11 @@ import { runDisplayName } from '../../renderer/src/lib/i18n/option-labels';
 import ConfigDiffTable from '../../renderer/src/views/compare/ConfigDiffTable.svelte';
 import { prepareRuns } from '../../renderer/src/views/compare/compare-data';
 import TrainView from '../../renderer/src/views/train/TrainView.svelte';
+import TrainCharts from '../../renderer/src/views/train/TrainCharts.svelte';
+import { RunStore } from '../../renderer/src/lib/state/run-store.svelte';
+import { getPreset } from '../../electron/common/presets';
+import { TOY_FEATURES } from '../../electron/engine/data/toy-mortgage';
+import { TOY_MORTGAGE_FEATURES } from '../../electron/common/dataset-shape';
 import { fakeLab, seedComparison, stubResizeObserver, summary } from './compare-fixtures';
 
 let current: ReturnType<typeof fakeLab>;
@@ -109,5 +114,34 @@ describe('under 日本語', () => {
     expect(runDisplayName('deep-sigmoid #14', 14, 'deep-sigmoid')).toBe('深いシグモイド（10層, Glorot） #14');
     expect(runDisplayName('custom #3', 3, null)).toBe('カスタム #3');
     expect(runDisplayName('my run', 3, 'deep-sigmoid')).toBe('my run');
+  });
+});
+
+describe('the toy dataset', () => {
+  it('draws the network with its 3 inputs and 2 outputs, not 784 and 10', async () => {
+    location.hash = '#/train?preset=seed-relu-he';
+    host();
+    const { container } = render(TrainView);
+    expect(container.querySelector('[data-node="0"]')!.textContent).toContain('784');
+    await fireEvent.change(field(container, 'datasetKind'), { target: { value: 'toy-mortgage' } });
+    expect(TOY_MORTGAGE_FEATURES).toBe(TOY_FEATURES.length);
+    expect(container.querySelector('[data-node="0"]')!.textContent).toContain('3');
+    expect(container.querySelector('[data-node="0"]')!.textContent).not.toContain('784');
+    expect(container.querySelector('[data-node="2"]')!.textContent).toContain('2');
+  });
+
+  it('shows its predictions as customers with answers, not as blank test digits', () => {
+    const run = new RunStore((cb) => cb());
+    run.follow(3, { ...getPreset('seed-relu-he')!.config, dataset: { kind: 'toy-mortgage' } });
+    run.handle({ channel: 'run:status', payload: { runId: 3, status: 'completed', predictions: [
+      { index: 0, label: 1, probs: [0.1, 0.9] },
+      { index: 1, label: 0, probs: [0.3, 0.7] },
+    ] } });
+    const { getByTestId, container } = render(TrainCharts, { run, layers: [] });
+    expect(container.textContent).not.toContain('Test digits');
+    const text = getByTestId('toy-predictions').textContent!;
+    expect(text).toContain('signs');
+    expect(text).toContain('does not sign');
+    expect(text).toContain('1 of 2');
   });
 });

@@ -1,0 +1,31 @@
+// Strings of the workshop features: the toy set's predictions, the Train view's alerts when the host is gone
+// or a sweep moves on, presenter mode, the handout, the queue and the "change one thing" experiments.
+const en = {
+  'workshop.toy.title': 'Test customers: predicted / probability',
+  'workshop.toy.subtitle': '{wrong} of {total} shown customers predicted wrongly.',
+  'workshop.toy.col.example': 'Customer',
+  'workshop.toy.col.truth': 'Actually',
+  'workshop.toy.col.predicted': 'Predicted',
+  'workshop.toy.col.prob': 'Probability',
+  'workshop.toy.class.0': 'does not sign',
+  'workshop.toy.class.1': 'signs',
+  'workshop.toy.wrong': 'wrong',
+  'workshop.host.lost': 'The connection to the lab’s host was lost: this run’s state is unknown and nothing more will arrive. Restart the lab (or the `serve` command) and reopen the run from History.',
+  'workshop.sweep.next': 'The sweep moved on to run #{id}.',
+} as const;
+
+const ja: Record<keyof typeof en, string> = {
+  'workshop.toy.title': 'テスト用の顧客：予測 / 確率',
+  'workshop.toy.subtitle': '表示した {total} 人中 {wrong} 人の予測が誤り。',
+  'workshop.toy.col.example': '顧客',
+  'workshop.toy.col.truth': '実際',
+  'workshop.toy.col.predicted': '予測',
+  'workshop.toy.col.prob': '確率',
+  'workshop.toy.class.0': '契約しない',
+  'workshop.toy.class.1': '契約する',
+  'workshop.toy.wrong': '誤り',
+  'workshop.host.lost': 'ラボのホストとの接続が切れました。この実行の状態は分からず、これ以上データは届きません。ラボ（または `serve` コマンド）を再起動し、履歴から実行を開き直してください。',
+  'workshop.sweep.next': 'スイープは次の実行 #{id} に進みました。',
+};
+
+export default { en, ja };
