@@ -63,7 +63,7 @@ const en = {
   'compare.axis.epochTitle': 'epoch (each run’s own)',
   'compare.axis.atFraction': '{pct} of training',
   'compare.axis.help': 'Runs of different lengths: “share of training” stretches each run over the whole width.',
-  'compare.profile.legendBound': 'sigmoid bound 0.25^k from the output layer (thin dashes, sigmoid runs without BN or residual connections)',
+  'compare.profile.legendBound': 'bound on ‖δ‖: ‖δ_out‖ · Π ¼‖W‖ (thin dashes; sigmoid runs without BN or residual connections)',
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -130,7 +130,7 @@ const ja: Record<keyof typeof en, string> = {
   'compare.axis.epochTitle': 'エポック（実行ごと）',
   'compare.axis.atFraction': '学習の {pct}',
   'compare.axis.help': '長さの違う実行: 「学習の進み具合」にすると、どの実行も横幅いっぱいに描かれます。',
-  'compare.profile.legendBound': 'シグモイドの上限 0.25^k（出力層から。細い破線、BN・残差接続なしのシグモイドの実行）',
+  'compare.profile.legendBound': '‖δ‖ の上限：‖δ_out‖ · Π ¼‖W‖（細い破線、BN・残差接続なしのシグモイドの実行）',
 };
 
 export default { en, ja };
