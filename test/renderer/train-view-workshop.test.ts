@@ -13,7 +13,8 @@ import { RunStore } from '../../renderer/src/lib/state/run-store.svelte';
 import { getPreset } from '../../electron/common/presets';
 import { TOY_FEATURES } from '../../electron/engine/data/toy-mortgage';
 import { TOY_MORTGAGE_FEATURES } from '../../electron/common/dataset-shape';
-import { fakeLab, seedComparison, stubResizeObserver, summary } from './compare-fixtures';
+import { currentRun } from '../../renderer/src/lib/state/run-store.svelte';
+import { detail, fakeLab, seedComparison, stubResizeObserver, summary } from './compare-fixtures';
 
 let current: ReturnType<typeof fakeLab>;
 vi.mock('../../renderer/src/lib/api', () => ({ lab: () => current.client }));
@@ -33,6 +34,8 @@ const field = (c: HTMLElement, k: string) => c.querySelector(`[data-field="${k}"
 beforeEach(() => {
   stubResizeObserver();
   setLocale('en');
+  currentRun.runId = null;
+  currentRun.status = 'idle';
 });
 afterEach(() => {
   location.hash = '';
@@ -143,5 +146,58 @@ describe('the toy dataset', () => {
     expect(text).toContain('signs');
     expect(text).toContain('does not sign');
     expect(text).toContain('1 of 2');
+  });
+});
+
+describe('a live run', () => {
+  const keras = getPreset('seed-keras')!.config;
+  const liveRun = (id: number) => {
+    currentRun.follow(id, keras, `seed-keras #${id}`);
+    currentRun.status = 'running';
+  };
+  const detailOf = (id: number) => ({ ...detail(id, 'seed-keras', [0, 0.05], 'running') });
+  afterEach(() => {
+    currentRun.runId = null;
+    currentRun.status = 'idle';
+  });
+
+  it('a Learn link #/train?preset=… fills in its preset while a run trains, after a reload too, ready to queue', async () => {
+    location.hash = '#/train?preset=deep-relu-he';
+    host({ 'queue:get': () => ({ running: 7, queued: [] }), 'run:get': () => detailOf(7) });
+    const { getByTestId } = render(TrainView);
+    await waitFor(() => expect(current.callsOf('run:get')).toHaveLength(1));
+    await waitFor(() => expect(currentRun.runId).toBe(7));
+    expect((getByTestId('preset-picker') as HTMLSelectElement).value).toBe('deep-relu-he');
+    location.hash = '#/train?preset=seed-he';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await waitFor(() => expect((getByTestId('preset-picker') as HTMLSelectElement).value).toBe('seed-he'));
+    expect(getByTestId('run-start').textContent).toBe('Add to queue');
+    await fireEvent.click(getByTestId('run-start'));
+    await waitFor(() => expect(getByTestId('train-queued').textContent).toContain('#40'));
+    expect(currentRun.runId).toBe(7);
+    expect((current.callsOf('run:start')[0]!.request as { config: ExperimentConfig }).config.preset).toBe('seed-he');
+  });
+
+  it('follows a sweep to its next run when the followed one ends', async () => {
+    liveRun(20);
+    location.hash = '#/train?run=20';
+    host({ 'run:get': (r) => detailOf((r as { runId: number }).runId) });
+    const { getByTestId } = render(TrainView);
+    current.emit({ channel: 'queue:changed', payload: { running: 20, queued: [21, 22] } });
+    current.emit({ channel: 'queue:changed', payload: { running: 21, queued: [22] } });
+    await waitFor(() => expect(currentRun.runId).toBe(21));
+    expect(location.hash).toBe('#/train?run=21');
+    expect(getByTestId('train-moved').textContent).toContain('#21');
+  });
+
+  it('says the host is gone when it stops answering, instead of "running" forever', async () => {
+    liveRun(30);
+    location.hash = '#/train?run=30';
+    host({ 'run:get': () => detailOf(30) });
+    const { getByTestId, queryByTestId } = render(TrainView);
+    expect(queryByTestId('train-host-lost')).toBeNull();
+    current = fakeLab({ 'queue:get': () => Promise.reject(new Error('The connection to Gradient Lab was lost')) });
+    await waitFor(() => expect(getByTestId('train-host-lost').textContent).toContain('connection to the lab’s host was lost'), { timeout: 5000 });
+    expect(getByTestId('train-host-lost').getAttribute('role')).toBe('alert');
   });
 });

@@ -12,6 +12,8 @@ const en = {
   'workshop.toy.wrong': 'wrong',
   'workshop.host.lost': 'The connection to the lab’s host was lost: this run’s state is unknown and nothing more will arrive. Restart the lab (or the `serve` command) and reopen the run from History.',
   'workshop.sweep.next': 'The sweep moved on to run #{id}.',
+  'workshop.queue.add': 'Add to queue',
+  'workshop.queue.added': 'Run #{id} was added to the queue; it starts when the runs before it end.',
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -26,6 +28,8 @@ const ja: Record<keyof typeof en, string> = {
   'workshop.toy.wrong': '誤り',
   'workshop.host.lost': 'ラボのホストとの接続が切れました。この実行の状態は分からず、これ以上データは届きません。ラボ（または `serve` コマンド）を再起動し、履歴から実行を開き直してください。',
   'workshop.sweep.next': 'スイープは次の実行 #{id} に進みました。',
+  'workshop.queue.add': 'キューに追加',
+  'workshop.queue.added': '実行 #{id} をキューに追加しました。前の実行が終わると始まります。',
 };
 
 export default { en, ja };
