@@ -117,6 +117,9 @@ describe('under 日本語', () => {
     expect(runDisplayName('deep-sigmoid #14', 14, 'deep-sigmoid')).toBe('深いシグモイド（10層, Glorot） #14');
     expect(runDisplayName('custom #3', 3, null)).toBe('カスタム #3');
     expect(runDisplayName('my run', 3, 'deep-sigmoid')).toBe('my run');
+    expect(runDisplayName('seed-keras #3', 12, 'seed-keras', 'runs.json.gz (run 3)')).toBe('チュートリアルの再現（Keras） #3 （取り込み #12）');
+    setLocale('en');
+    expect(runDisplayName('my run', 12, null, 'runs.json.gz (run 3)')).toBe('my run (imported as #12)');
   });
 });
 

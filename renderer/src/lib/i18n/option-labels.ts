@@ -2,7 +2,7 @@
 // default run names ("deep-sigmoid #14" is shown as the preset's name in the chosen language).
 import type { Initializer } from '../../../../electron/common/config';
 import { getPreset } from '../../../../electron/common/presets';
-import { i18n, tComputed } from './i18n.svelte';
+import { i18n, t, tComputed } from './i18n.svelte';
 
 export const activationLabel = (a: string): string => tComputed(`option.activation.${a}`, a);
 export const initializerKindLabel = (k: string): string => tComputed(`option.initializer.${k}`, k);
@@ -43,11 +43,21 @@ export function diffValueLabel(field: string, json: string): string {
 
 /**
  * A run's name as shown: a default name the store gave ("deep-sigmoid #14", "custom #3") in the chosen
- * language; a name a person typed, or one made from settings, as it is.
+ * language; a name a person typed, or one made from settings, as it is. An imported copy keeps its original's
+ * name, so it is marked with its own id ("seed-keras #3 (imported as #12)").
  */
-export function runDisplayName(name: string, id: number, preset: string | null): string {
+export function runDisplayName(name: string, id: number, preset: string | null, origin: string | null = null): string {
+  const base = localName(name, id, preset);
+  return origin ? `${base} ${t('option.run.imported', { id })}` : base;
+}
+
+function localName(name: string, id: number, preset: string | null): string {
   if (name === `custom #${id}`) return `${tComputed('option.run.custom')} #${id}`;
   const p = preset ? getPreset(preset) : undefined;
   if (p && name === `${p.id} #${id}`) return `${p.name[i18n.locale]} #${id}`;
+  // A default name given under another id (the original of an imported copy).
+  const m = /^([\w-]+) #(\d+)$/.exec(name);
+  const q = m ? getPreset(m[1]!) : undefined;
+  if (q && m) return `${q.name[i18n.locale]} #${m[2]}`;
   return name;
 }

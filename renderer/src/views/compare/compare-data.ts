@@ -109,7 +109,7 @@ export function prepareRuns(comparison: Comparison): CompareRun[] {
     return {
       id: detail.summary.id,
       index,
-      name: runDisplayName(detail.summary.name, detail.summary.id, detail.summary.preset),
+      name: runDisplayName(detail.summary.name, detail.summary.id, detail.summary.preset, detail.summary.origin),
       colour: runColour(index),
       dash: DASHES[index] ?? '',
       summary: detail.summary,

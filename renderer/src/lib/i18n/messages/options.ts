@@ -52,6 +52,7 @@ const en = {
   'option.field.training.statsEvery': 'layer statistics every (batches)',
   'option.field.training.histogramEvery': 'histograms every (batches)',
   'option.run.custom': 'custom',
+  'option.run.imported': '(imported as #{id})',
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -106,6 +107,7 @@ const ja: Record<keyof typeof en, string> = {
   'option.field.training.statsEvery': '層の統計の間隔（バッチ）',
   'option.field.training.histogramEvery': 'ヒストグラムの間隔（バッチ）',
   'option.run.custom': 'カスタム',
+  'option.run.imported': '（取り込み #{id}）',
 };
 
 export default { en, ja };
