@@ -33,28 +33,48 @@ function datasetShort(c: ExperimentConfig): string {
   return d.kind === 'mnist' ? `MNIST${sizes}` : `IDX${sizes}`;
 }
 
-/** One label per setting in which `c` differs from `base`, in the order a reader scans a config. */
-export function differencesFrom(c: ExperimentConfig, base: ExperimentConfig): string[] {
-  const out: string[] = [];
-  if (datasetShort(c) !== datasetShort(base) || JSON.stringify(c.dataset) !== JSON.stringify(base.dataset)) out.push(datasetShort(c));
+/** One setting in which a config differs from its preset: the dotted config field, its new value, a short label. */
+export interface Change {
+  field: string;
+  value: unknown;
+  label: string;
+}
+
+/** Every setting in which `c` differs from `base`, in the order a reader scans a config. */
+export function changesFrom(c: ExperimentConfig, base: ExperimentConfig): Change[] {
+  const out: Change[] = [];
+  const add = (field: string, value: unknown, label: string) => out.push({ field, value, label });
+  if (datasetShort(c) !== datasetShort(base) || JSON.stringify(c.dataset) !== JSON.stringify(base.dataset)) {
+    if (c.dataset.kind !== base.dataset.kind) add('dataset.kind', c.dataset.kind, datasetShort(c));
+    else add('dataset.trainSize', c.dataset.kind === 'toy-mortgage' ? null : c.dataset.trainSize, datasetShort(c));
+  }
   const w = hiddenWidths(c.model);
   const bw = hiddenWidths(base.model);
   if (w.join() !== bw.join()) {
     const uniform = w.every((x) => x === w[0]);
-    if (uniform && w[0] === bw[0]) out.push(`${w.length} layers`);
-    else if (uniform && w.length === bw.length) out.push(`width ${w[0]}`);
-    else out.push(uniform ? `${w.length}×${w[0]}` : w.join('-'));
+    if (uniform && w[0] === bw[0]) add('model.depth', w.length, `${w.length} layers`);
+    else if (uniform && w.length === bw.length) add('model.width', w[0], `width ${w[0]}`);
+    else add('model.widths', w, uniform ? `${w.length}×${w[0]}` : w.join('-'));
   }
-  if (c.model.activation !== base.model.activation) out.push(ACTIVATION_SHORT[c.model.activation]);
-  if (JSON.stringify(c.model.initializer) !== JSON.stringify(base.model.initializer)) out.push(initializerShort(c.model.initializer));
-  if (c.model.batchNorm !== base.model.batchNorm) out.push(c.model.batchNorm ? '+batch norm' : '−batch norm');
-  if (c.model.residual !== base.model.residual) out.push(c.model.residual ? '+residual' : '−residual');
-  if (c.optimizer.kind !== base.optimizer.kind) out.push(OPTIMIZER_SHORT[c.optimizer.kind]);
-  if (c.optimizer.learningRate !== base.optimizer.learningRate) out.push(`η=${c.optimizer.learningRate}`);
-  if (c.training.epochs !== base.training.epochs) out.push(`${c.training.epochs} epochs`);
-  if (c.training.batchSize !== base.training.batchSize) out.push(`batch ${c.training.batchSize}`);
-  if (c.training.seed !== base.training.seed) out.push(`seed ${c.training.seed}`);
+  if (c.model.activation !== base.model.activation) add('model.activation', c.model.activation, ACTIVATION_SHORT[c.model.activation]);
+  if (JSON.stringify(c.model.initializer) !== JSON.stringify(base.model.initializer)) {
+    const init = c.model.initializer;
+    const parametrised = init.kind === 'randomNormal' || init.kind === 'randomUniform';
+    add(parametrised ? 'model.initializer' : 'model.initializer.kind', parametrised ? initializerShort(init) : init.kind, initializerShort(init));
+  }
+  if (c.model.batchNorm !== base.model.batchNorm) add('model.batchNorm', c.model.batchNorm, c.model.batchNorm ? '+batch norm' : '−batch norm');
+  if (c.model.residual !== base.model.residual) add('model.residual', c.model.residual, c.model.residual ? '+residual' : '−residual');
+  if (c.optimizer.kind !== base.optimizer.kind) add('optimizer.kind', c.optimizer.kind, OPTIMIZER_SHORT[c.optimizer.kind]);
+  if (c.optimizer.learningRate !== base.optimizer.learningRate) add('optimizer.learningRate', c.optimizer.learningRate, `η=${c.optimizer.learningRate}`);
+  if (c.training.epochs !== base.training.epochs) add('training.epochs', c.training.epochs, `${c.training.epochs} epochs`);
+  if (c.training.batchSize !== base.training.batchSize) add('training.batchSize', c.training.batchSize, `batch ${c.training.batchSize}`);
+  if (c.training.seed !== base.training.seed) add('training.seed', c.training.seed, `seed ${c.training.seed}`);
   return out;
+}
+
+/** One label per setting in which `c` differs from `base`. */
+export function differencesFrom(c: ExperimentConfig, base: ExperimentConfig): string[] {
+  return changesFrom(c, base).map((d) => d.label);
 }
 
 /** Whether `c` runs the very experiment of `preset` (recording settings aside). */

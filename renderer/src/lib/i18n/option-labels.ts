@@ -51,6 +51,18 @@ export function runDisplayName(name: string, id: number, preset: string | null, 
   return origin ? `${base} ${t('option.run.imported', { id })}` : base;
 }
 
+/** A change from the preset as the reader's language says it: the run name's short label in English, "field：value" in Japanese. */
+export function changeLabel(c: { field: string; value: unknown; label: string }): string {
+  if (i18n.locale === 'en') return c.label;
+  const value = c.field === 'model.initializer' || c.field === 'dataset.trainSize' ? c.label : diffValueLabel(c.field, JSON.stringify(c.value));
+  return `${diffFieldLabel(c.field === 'model.initializer' ? 'model.initializer.kind' : c.field)}：${value}`;
+}
+
+/** Where an imported run came from ("runs.json.gz (run 3)"), the run number in the chosen language. */
+export function originLabel(origin: string): string {
+  return origin.replace(/ \(run (\d+)\)$/, (_, n: string) => ` ${t('option.origin.run', { n })}`);
+}
+
 function localName(name: string, id: number, preset: string | null): string {
   if (name === `custom #${id}`) return `${tComputed('option.run.custom')} #${id}`;
   const p = preset ? getPreset(preset) : undefined;

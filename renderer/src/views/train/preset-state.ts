@@ -2,19 +2,19 @@
 // the experiment differs, the run is "Custom": it is not filed under the preset and is named from its changes.
 import type { ExperimentConfig } from '../../../../electron/common/config';
 import { getPreset, type Preset } from '../../../../electron/common/presets';
-import { customRunName, differencesFrom } from '../../../../electron/common/run-naming';
+import { changesFrom, customRunName, type Change } from '../../../../electron/common/run-naming';
 
 export interface PresetState {
   /** The preset the settings started from, if any. */
   base: Preset | undefined;
   /** What differs from it (empty: still the preset; null: the settings are not valid yet). */
-  changes: string[] | null;
+  changes: Change[] | null;
 }
 
 export function presetState(baseId: string | undefined, config: ExperimentConfig | null): PresetState {
   const base = baseId ? getPreset(baseId) : undefined;
   if (!base) return { base, changes: [] };
-  return { base, changes: config ? differencesFrom(config, base.config) : null };
+  return { base, changes: config ? changesFrom(config, base.config) : null };
 }
 
 /** What Start sends: the preset's own config filed under it, or an edited one without it and with its name. */

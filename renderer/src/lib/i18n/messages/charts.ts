@@ -102,12 +102,12 @@ const ja: Record<keyof typeof en, string> = {
   'charts.flow.readout': '{layer}（{units} ユニット、{activation}）：‖∂E/∂W‖ {grad}、‖δ‖ {delta}、0 の要素 {zeros}、飽和 {saturated}、死んだユニット {dead}',
 
   'charts.norm.title': '層ごとの勾配の大きさ',
-  'charts.norm.subtitle': '対数目盛。k 層さかのぼると σ′ の積は 0.25^k 以下。重みも含めると ‖δ‖ ≤ ‖δ_out‖ · Π ¼‖W‖ で、バッチ正規化も残差接続もないシグモイドのネットワークの ‖δ‖ に破線で示します。',
+  'charts.norm.subtitle': '対数目盛。k 層さかのぼると σ′ の積は 0.25^k 以下。重みも含めると ‖δ‖ ≤ ‖δ_出力‖ · Π ¼‖W‖ で、バッチ正規化も残差接続もないシグモイドのネットワークの ‖δ‖ に破線で示します（δ_出力 は出力層の δ）。',
   'charts.norm.axisGrad': '‖∂E/∂W‖（対数目盛）',
   'charts.norm.axisDelta': '‖δ‖（対数目盛）',
   'charts.norm.axisLayer': '層（入力 → 出力）',
   'charts.norm.legendMeasured': '実測値',
-  'charts.norm.legendBound': '‖δ‖ の上限：‖δ_out‖ · Π ¼‖W‖',
+  'charts.norm.legendBound': '‖δ‖ の上限：‖δ_出力‖ · Π ¼‖W‖',
   'charts.norm.legendZero': 'ちょうど 0（対数軸には置けない）',
   'charts.norm.readout': '{layer}（k = {k}）：実測 {value}、上限 {bound}',
 

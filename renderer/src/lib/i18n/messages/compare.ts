@@ -130,7 +130,7 @@ const ja: Record<keyof typeof en, string> = {
   'compare.axis.epochTitle': 'エポック（実行ごと）',
   'compare.axis.atFraction': '学習の {pct}',
   'compare.axis.help': '長さの違う実行: 「学習の進み具合」にすると、どの実行も横幅いっぱいに描かれます。',
-  'compare.profile.legendBound': '‖δ‖ の上限：‖δ_out‖ · Π ¼‖W‖（細い破線、BN・残差接続なしのシグモイドの実行）',
+  'compare.profile.legendBound': '‖δ‖ の上限：‖δ_出力‖ · Π ¼‖W‖（細い破線、BN・残差接続なしのシグモイドの実行）',
 };
 
 export default { en, ja };

@@ -53,6 +53,7 @@ const en = {
   'option.field.training.histogramEvery': 'histograms every (batches)',
   'option.run.custom': 'custom',
   'option.run.imported': '(imported as #{id})',
+  'option.origin.run': '(run {n})',
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -108,6 +109,7 @@ const ja: Record<keyof typeof en, string> = {
   'option.field.training.histogramEvery': 'ヒストグラムの間隔（バッチ）',
   'option.run.custom': 'カスタム',
   'option.run.imported': '（取り込み #{id}）',
+  'option.origin.run': '（元の実行 #{n}）',
 };
 
 export default { en, ja };
