@@ -2,8 +2,9 @@
 // the seed's remedies applied one at a time, and a deep family where depth makes the 0.25^N decay visible and
 // residual connections matter. Each config is complete and passes ExperimentConfigSchema.
 import type { ExperimentConfig, ModelConfig } from './config';
+import { WORKSHOP_PRESETS } from './presets-workshop';
 
-export type PresetFamily = 'seed' | 'deep';
+export type PresetFamily = 'seed' | 'deep' | 'variant';
 
 export interface Preset {
   id: string;
@@ -122,6 +123,7 @@ export const PRESETS: readonly Preset[] = [
     },
     config: config('deep-residual', { ...DEEP_MODEL, residual: true }),
   },
+  ...WORKSHOP_PRESETS,
 ];
 
 export function getPreset(id: string): Preset | undefined {

@@ -34,6 +34,8 @@ describe('experiment config validation', () => {
       'deep-relu-he',
       'deep-batchnorm',
       'deep-residual',
+      'seed-relu',
+      'seed-residual',
     ]);
     for (const p of PRESETS) {
       expect(parse(p.config)).toEqual(p.config);

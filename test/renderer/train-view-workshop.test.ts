@@ -80,6 +80,24 @@ describe('an edited preset', () => {
   });
 });
 
+describe('change one thing', () => {
+  it('applies one remedy to the run on screen; the next run is named for it', async () => {
+    location.hash = '#/train?preset=seed-keras';
+    host();
+    const { container, getByTestId } = render(TrainView);
+    expect((container.querySelector('[data-change="batchNorm"]') as HTMLButtonElement).disabled).toBe(false);
+    await fireEvent.click(container.querySelector('[data-change="relu"]')!);
+    expect((field(container, 'activation') as HTMLSelectElement).value).toBe('relu');
+    expect(getByTestId('preset-changes').textContent).toContain('ReLU');
+    await fireEvent.click(container.querySelector('[data-change="he"]')!);
+    // Each change starts from the preset again: only the initializer differs now.
+    expect((field(container, 'activation') as HTMLSelectElement).value).toBe('sigmoid');
+    await fireEvent.click(getByTestId('run-start'));
+    await waitFor(() => expect(current.callsOf('run:start')).toHaveLength(1));
+    expect((current.callsOf('run:start')[0]!.request as { name?: string }).name).toBe('seed-keras · He');
+  });
+});
+
 describe('under 日本語', () => {
   it('names options, validation messages and preset hints in Japanese, and hints only at fields the preset uses', async () => {
     setLocale('ja');
