@@ -13,6 +13,7 @@ const en = {
   'workshop.host.lost': 'The connection to the lab’s host was lost: this run’s state is unknown and nothing more will arrive. Restart the lab (or the `serve` command) and reopen the run from History.',
   'workshop.sweep.next': 'The sweep moved on to run #{id}.',
   'workshop.queue.add': 'Add to queue',
+  'sweep.start.variant': 'Run the tutorial’s variants ({count} runs)',
   'workshop.one.title': 'Change one thing',
   'workshop.one.explain': 'Each button changes a single setting of the run on screen (or of the preset), so the next run isolates that remedy. Then press Start.',
   'workshop.queue.added': 'Run #{id} was added to the queue; it starts when the runs before it end.',
@@ -31,6 +32,7 @@ const ja: Record<keyof typeof en, string> = {
   'workshop.host.lost': 'ラボのホストとの接続が切れました。この実行の状態は分からず、これ以上データは届きません。ラボ（または `serve` コマンド）を再起動し、履歴から実行を開き直してください。',
   'workshop.sweep.next': 'スイープは次の実行 #{id} に進みました。',
   'workshop.queue.add': 'キューに追加',
+  'sweep.start.variant': 'チュートリアルの変更版を実行（{count} 件）',
   'workshop.one.title': '1つだけ変える',
   'workshop.one.explain': 'ボタンごとに、表示中の実行（またはプリセット）の設定を1つだけ変えます。次の実行で、その対策だけの効果を確かめられます。変えたら「開始」を押してください。',
 
