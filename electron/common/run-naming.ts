@@ -3,7 +3,7 @@
 // Recording settings (statistics and histogram intervals, the backend) do not change the experiment and are
 // left out of both the comparison and the name.
 import { hiddenWidths, type ExperimentConfig, type Initializer } from './config';
-import type { Preset } from './presets';
+import { getPreset as getPresetOf, type Preset } from './presets';
 
 /** Short, language-neutral names of option values (the names a paper or a framework would print). */
 export const ACTIVATION_SHORT: Record<ExperimentConfig['model']['activation'], string> = {
@@ -80,6 +80,27 @@ export function differencesFrom(c: ExperimentConfig, base: ExperimentConfig): st
 /** Whether `c` runs the very experiment of `preset` (recording settings aside). */
 export function isPresetConfig(c: ExperimentConfig, preset: Preset): boolean {
   return differencesFrom(c, preset.config).length === 0;
+}
+
+/** Changes that keep a run filed under its preset: less data, fewer epochs, another seed (how a class shortens it). */
+const SCALE_FIELDS = new Set(['dataset.trainSize', 'training.epochs', 'training.seed']);
+
+/** Whether `c` is still the preset's experiment, perhaps shortened: same data set, network, optimizer and batch size. */
+export function keepsPreset(c: ExperimentConfig, preset: Preset): boolean {
+  return changesFrom(c, preset.config).every((d) => SCALE_FIELDS.has(d.field));
+}
+
+/**
+ * How a config is saved: a preset's own config as it is; an edited one named from its changes, and no longer
+ * filed under the preset unless it was only shortened (see keepsPreset).
+ */
+export function runRequest(c: ExperimentConfig): { config: ExperimentConfig; name?: string } {
+  const preset = c.preset ? getPresetOf(c.preset) : undefined;
+  if (!preset || isPresetConfig(c, preset)) return { config: c };
+  const name = customRunName(c, preset);
+  if (keepsPreset(c, preset)) return { config: c, name };
+  const { preset: _dropped, ...rest } = c;
+  return { config: rest, name };
 }
 
 /** The name of an edited preset's run: the preset's id, then what differs ("deep-sigmoid · tanh · LeCun · SGD"). */

@@ -79,7 +79,7 @@ const en = {
   'train.final': 'Test accuracy {acc} · test loss {loss}',
   'train.saved': 'Showing saved run #{id} from its stored series.',
   'train.preset.customFrom': 'Custom (changed from “{name}”)',
-  'train.preset.changes': 'Changed from the preset: {changes}. The run is saved as a custom experiment named after these changes.',
+  'train.preset.changes': 'Changed from the preset: {changes}. The run is named after these changes; one that changes more than the data size, epochs or seed is saved as a custom experiment.',
   'train.empty': 'Pick a preset, adjust it if you like, and press Start. The network it describes is drawn below.',
 } as const;
 
@@ -162,7 +162,7 @@ const ja: Record<keyof typeof en, string> = {
   'train.final': 'テスト正解率 {acc} · テスト損失 {loss}',
   'train.saved': '保存済みの実行 #{id} を記録された系列から表示しています。',
   'train.preset.customFrom': 'カスタム（「{name}」から変更）',
-  'train.preset.changes': 'プリセットからの変更：{changes}。この実行はカスタム実験として、変更点を並べた名前で保存されます。',
+  'train.preset.changes': 'プリセットからの変更：{changes}。実行には変更点を並べた名前が付きます。データ数・エポック数・シード以外を変えた実行は、カスタム実験として保存されます。',
   'train.empty': 'プリセットを選び、必要なら設定を変えて「開始」を押してください。設定どおりのネットワークを下に描いています。',
 };
 
