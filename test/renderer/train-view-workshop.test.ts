@@ -9,6 +9,7 @@ import ConfigDiffTable from '../../renderer/src/views/compare/ConfigDiffTable.sv
 import { prepareRuns } from '../../renderer/src/views/compare/compare-data';
 import TrainView from '../../renderer/src/views/train/TrainView.svelte';
 import TrainCharts from '../../renderer/src/views/train/TrainCharts.svelte';
+import QueuePanel from '../../renderer/src/views/train/QueuePanel.svelte';
 import { RunStore } from '../../renderer/src/lib/state/run-store.svelte';
 import { getPreset } from '../../electron/common/presets';
 import { TOY_FEATURES } from '../../electron/engine/data/toy-mortgage';
@@ -220,5 +221,32 @@ describe('a live run', () => {
     current = fakeLab({ 'queue:get': () => Promise.reject(new Error('The connection to Gradient Lab was lost')) });
     await waitFor(() => expect(getByTestId('train-host-lost').textContent).toContain('connection to the lab’s host was lost'), { timeout: 5000 });
     expect(getByTestId('train-host-lost').getAttribute('role')).toBe('alert');
+  });
+});
+
+describe('the queue', () => {
+  it('shows the waiting runs in order, moves one and cancels one', async () => {
+    let queued = [8, 9];
+    current = fakeLab({
+      'queue:get': () => ({ running: 7, queued }),
+      'run:list': () => ({ runs: [summary(8, { name: 'seed-he #8', preset: 'seed-he', status: 'queued' }), summary(9, { name: 'deep-sigmoid · tanh', preset: null, status: 'queued' })], total: 2 }),
+      'queue:move': (r) => {
+        const { runId, to } = r as { runId: number; to: number };
+        queued = queued.filter((id) => id !== runId);
+        queued.splice(to, 0, runId);
+        return { running: 7, queued };
+      },
+      'run:stop': (r) => summary((r as { runId: number }).runId, { status: 'stopped' }),
+    });
+    const { getByTestId, container } = render(QueuePanel);
+    await waitFor(() => expect(getByTestId('train-queue').textContent).toContain('Waiting in the queue (2)'));
+    expect([...container.querySelectorAll('li')].map((l) => l.textContent)).toEqual([expect.stringContaining('#8 Remedy: He initialization #8'), expect.stringContaining('#9 deep-sigmoid · tanh')]);
+    await fireEvent.click(getByTestId('queue-down-8'));
+    await waitFor(() => expect([...container.querySelectorAll('li')].map((l) => l.getAttribute('data-queued'))).toEqual(['9', '8']));
+    expect(current.callsOf('queue:move')[0]!.request).toEqual({ runId: 8, to: 1 });
+    await fireEvent.click(getByTestId('queue-cancel-9'));
+    expect(current.callsOf('run:stop')[0]!.request).toEqual({ runId: 9 });
+    current.emit({ channel: 'queue:changed', payload: { running: 7, queued: [8] } });
+    await waitFor(() => expect(container.querySelectorAll('li')).toHaveLength(1));
   });
 });
