@@ -45,6 +45,8 @@ describe('a workshop, keyboard-driven', () => {
           await page.keyboard.press('p');
           await page.keyboard.press('s');
           await expect.poll(() => status(page), { timeout: 60_000 }).toBe('running');
+          const steps = () => page.locator('[data-testid="run-progress"]').getAttribute('data-step').then(Number);
+          await expect.poll(steps, { timeout: 60_000 }).toBeGreaterThan(20);
           const first = Number(/run=(\d+)/.exec(await page.evaluate(() => location.hash))![1]);
 
           // While it trains: change one thing at a time and queue each; reorder and cancel in the queue.
@@ -86,6 +88,7 @@ describe('a workshop, keyboard-driven', () => {
           await expect.poll(() => page.evaluate(() => location.hash), { timeout: 60_000 }).toBe(`#/train?run=${queued[1]}`);
           await page.locator('[data-testid="train-moved"]').waitFor();
           await expect.poll(() => status(page), { timeout: 60_000 }).toBe('running');
+          await expect.poll(steps, { timeout: 60_000 }).toBeGreaterThan(20);
           await page.keyboard.press('s');
           await expect.poll(() => status(page), { timeout: 60_000 }).toBe('stopped');
 
