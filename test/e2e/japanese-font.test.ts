@@ -36,9 +36,9 @@ describe('Japanese with no system CJK font', () => {
     await page.locator('[data-testid="train-view"]').waitFor();
     await page.evaluate(() => document.fonts.ready);
     // The system has no Japanese glyphs: whatever Japanese is drawn comes from the app's own font files.
-    const loaded = await page.evaluate(() => [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Noto Sans JP' && f.status === 'loaded').length);
+    const loaded = await page.evaluate(() => [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Gradient Lab JP' && f.status === 'loaded').length);
     expect(loaded).toBeGreaterThan(0);
-    expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans JP"', '学習率'))).toBe(true);
+    expect(await page.evaluate(() => document.fonts.check('16px "Gradient Lab JP"', '学習率'))).toBe(true);
     expect(await page.locator('nav').textContent()).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
     await page.waitForTimeout(2000);
     await page.evaluate(() => document.fonts.ready);
