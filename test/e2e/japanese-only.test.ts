@@ -17,7 +17,7 @@ const ALLOWED = new Set(
    PNG SVG CSV PDF HTML JSON BN ln log exp max min softmax sigmoid wasm cpu webgpu tensorflow gpu WebGPU WebAssembly
    SIMD CUDA TensorFlow tfjs node Node GPU CPU L E W b x y z a k N U e i n s ms id ID Ctrl Esc Enter Space
    serve gradient lab kernels tape ops Electron Chromium linux darwin win x64 arm64 MIT Noto Sans JP libtensorflow
-   Vulkan Metal Direct D NaN Infinity inf English Web en US`.split(/\s+/),
+   Vulkan Metal Direct D NaN Infinity inf English Web en US Shift`.split(/\s+/),
 );
 
 /** Every text the user can see or hear on the page, with where it came from. */

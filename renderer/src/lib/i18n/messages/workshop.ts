@@ -30,6 +30,9 @@ const en = {
   'workshop.queue.cancel': 'Cancel',
   'sweep.start.variant': 'Run the tutorial’s variants ({count} runs)',
   'workshop.one.title': 'Change one thing',
+  'workshop.one.batchNorm': '+batch norm',
+  'workshop.one.residual': '+residual',
+  'workshop.one.leakyRelu': 'leaky ReLU',
   'workshop.one.explain': 'Each button changes a single setting of the run on screen (or of the preset), so the next run isolates that remedy. Then press Start.',
   'workshop.queue.added': 'Run #{id} was added to the queue; it starts when the runs before it end.',
 } as const;
@@ -64,6 +67,9 @@ const ja: Record<keyof typeof en, string> = {
   'workshop.queue.cancel': '取り消す',
   'sweep.start.variant': 'チュートリアルの変更版を実行（{count} 件）',
   'workshop.one.title': '1つだけ変える',
+  'workshop.one.batchNorm': '+バッチ正規化',
+  'workshop.one.residual': '+残差接続',
+  'workshop.one.leakyRelu': 'Leaky ReLU',
   'workshop.one.explain': 'ボタンごとに、表示中の実行（またはプリセット）の設定を1つだけ変えます。次の実行で、その対策だけの効果を確かめられます。変えたら「開始」を押してください。',
 
   'workshop.queue.added': '実行 #{id} をキューに追加しました。前の実行が終わると始まります。',
