@@ -31,7 +31,8 @@ export const fixed = (x: number | null | undefined, d = 4): string => (x === nul
 export function summaryRow(r: RunSummary): string[] {
   return [
     String(r.id),
-    printable(r.name),
+    // An imported copy keeps its original's name; the mark tells the two apart.
+    printable(r.name) + (r.origin ? ' (imported)' : ''),
     r.divergedStep !== undefined ? `${r.status} @${r.divergedStep}` : r.status,
     printable(r.preset ?? '—'),
     `${r.activation}×${r.depth}${r.batchNorm ? '+bn' : ''}${r.residual ? '+res' : ''}`,

@@ -8,6 +8,9 @@ import { presetsCommand } from './commands/presets';
 import { runCommand } from './commands/run';
 import { deleteCommand, listCommand, showCommand } from './commands/runs';
 import { serveCommand } from './commands/serve';
+import { sweepCommand } from './commands/sweep';
+import { checkCommandOptions } from './command-options';
+import { CONFIG_HELP } from './config-flags';
 import { parseCli, type CliContext } from './options';
 import { rendererDir } from './paths';
 
@@ -17,11 +20,15 @@ Usage: gradient-lab <command> [options]
 
 Commands:
   presets [--json]              the ready-made experiments and what each one shows
-  run --preset NAME [--epochs N] [--train-size N] [--test-size N] [--backend NAME] [--seed N] [--name S] [--json]
-                                train a preset; the run is saved as it trains and its id printed first.
+  run (--preset NAME | --config FILE.json) [config flags] [--name S] [--json]
+                                train one experiment; the run is saved as it trains and its id printed first.
                                 Progress bar with ETA on stderr; one line per epoch on stdout (with --json,
                                 one JSON object per line ending with {"type":"done"|"stopped"|"diverged"|"failed"}).
                                 Ctrl-C stops the run cleanly. Exit code: 0 done, 1 failed, 2 diverged, 130 stopped
+  sweep (--preset NAME | --config FILE.json) --grid KEY=V1,V2 [--grid ...] [config flags] [--json]
+                                one run per grid point (KEY: lr, init, activation, optimizer, seed, depth, width,
+                                batch-size, epochs, batch-norm, residual), queued at once; prints their outcomes
+                                and the compare command for them
   list [--text S] [--status S] [--preset NAME] [--tag T] [--sort [-]FIELD] [--limit N] [--json]
                                 saved runs, newest first (FIELD: created, name, status, testAcc, duration, preset;
                                 a leading - sorts descending)
@@ -37,7 +44,9 @@ Commands:
   serve [--port N] [--host H]   browser mode on 127.0.0.1 (port 0 = any free port); prints the URL
                                 with its access token as the first line, serves until Ctrl-C
 
-Options:
+${CONFIG_HELP}
+
+Options (each command accepts only its own, plus these):
   --db FILE                     the database of saved runs (default: $GRADIENT_LAB_DB, else the app's
                                 user-data folder, shared with the desktop app)
   --json                        machine-readable output
@@ -49,6 +58,7 @@ type Command = (ctx: CliContext) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   run: runCommand,
+  sweep: sweepCommand,
   list: listCommand,
   show: showCommand,
   compare: compareCommand,
@@ -77,6 +87,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return values.help ? 0 : 1;
   }
+  checkCommandOptions(command, values);
   if (command === 'presets') return presetsCommand(values.json ?? false, systemLocale(), process.stdout);
   const run = COMMANDS[command];
   if (!run) {

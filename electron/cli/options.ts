@@ -1,6 +1,7 @@
 // The command-line flags of every command, in one place, and the context a command runs with.
 import { parseArgs } from 'node:util';
 import type { NodeLab } from '../service/node-lab';
+import { CONFIG_OPTIONS } from './config-flags';
 
 export const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -23,6 +24,8 @@ export const OPTIONS = {
   sort: { type: 'string' },
   limit: { type: 'string' },
   table: { type: 'string' },
+  ...CONFIG_OPTIONS,
+  grid: { type: 'string', multiple: true },
 } as const;
 
 export function parseCli(argv: string[]) {

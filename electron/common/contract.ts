@@ -40,6 +40,7 @@ const StartRunRequest = z.object({ config: ExperimentConfigSchema, name: RunName
 const RunIdRequest = z.object({ runId: RunIdSchema }).strict();
 const GetRunRequest = z.object({ runId: RunIdSchema, maxPoints: z.number().int().min(10).max(100_000).default(2000) }).strict();
 const DeleteRunsRequest = z.object({ runIds: z.array(RunIdSchema).min(1).max(1000) }).strict();
+const MoveQueuedRequest = z.object({ runId: RunIdSchema, to: z.number().int().min(0).max(10_000) }).strict();
 
 export const methods = {
   'app:info': method<'appInfo', typeof Empty, AppInfo>('appInfo', Empty),
@@ -53,6 +54,8 @@ export const methods = {
   'run:delete': method<'deleteRuns', typeof DeleteRunsRequest, { deleted: number }>('deleteRuns', DeleteRunsRequest),
   'run:compare': method<'compareRuns', typeof CompareRequestSchema, Comparison>('compareRuns', CompareRequestSchema),
   'queue:get': method<'getQueue', typeof Empty, QueueState>('getQueue', Empty),
+  /** Move a queued run to position `to` of the queue (0 = next to start). */
+  'queue:move': method<'moveQueued', typeof MoveQueuedRequest, QueueState>('moveQueued', MoveQueuedRequest),
   /** Finished runs with all their series as one gzip JSON bundle, base64-encoded. */
   'bundle:export': method<'exportBundle', typeof ExportBundleRequestSchema, { fileName: string; data: string; bytes: number }>(
     'exportBundle',

@@ -6,8 +6,9 @@ import { EXPLODING_PRESETS } from './presets-exploding';
 import { PAPER_PRESETS } from './presets-papers';
 import { RECURRENT_PRESETS } from './presets-recurrent';
 import { TEXTBOOK_PRESETS } from './presets-textbooks';
+import { WORKSHOP_PRESETS } from './presets-workshop';
 
-export type PresetFamily = 'seed' | 'deep' | 'exploding' | 'textbooks' | 'recurrent' | 'papers';
+export type PresetFamily = 'seed' | 'deep' | 'exploding' | 'textbooks' | 'recurrent' | 'papers' | 'variant';
 
 export interface Preset {
   id: string;
@@ -126,6 +127,7 @@ export const PRESETS: readonly Preset[] = [
     },
     config: config('deep-residual', { ...DEEP_MODEL, residual: true }),
   },
+  ...WORKSHOP_PRESETS,
   ...EXPLODING_PRESETS,
   ...TEXTBOOK_PRESETS,
   ...RECURRENT_PRESETS,

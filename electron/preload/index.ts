@@ -20,6 +20,7 @@ const api: LabApi = {
   deleteRuns: verb('run:delete'),
   compareRuns: verb('run:compare'),
   getQueue: verb('queue:get'),
+  moveQueued: verb('queue:move'),
   exportBundle: verb('bundle:export'),
   importBundle: verb('bundle:import'),
   runCsv: verb('run:csv'),

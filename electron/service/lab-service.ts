@@ -213,6 +213,10 @@ export class LabService {
       'run:delete': async (r) => this.deleteRuns(r.runIds),
       'run:compare': async (r) => compareRuns(this.store, r.runIds, r.maxPoints, r.gradientsOnly),
       'queue:get': async () => this.queue.state(),
+      'queue:move': async (r) => {
+        if (!this.queue.move(r.runId, r.to)) throw new ValidationError(`runId: run ${r.runId} is not waiting in the queue`);
+        return this.queue.state();
+      },
       'bundle:export': async (r) => this.exportBundle(r.runIds),
       'bundle:import': async (r) => {
         if (!/^[A-Za-z0-9+/]*={0,2}$/.test(r.data)) throw new ValidationError('data: the bundle must be base64-encoded');

@@ -78,6 +78,16 @@ export class RunQueue {
     return true;
   }
 
+  /** Move a waiting run to position `to` (clamped); false when it is not waiting. */
+  move(runId: number, to: number): boolean {
+    const i = this.queue.findIndex((j) => j.runId === runId);
+    if (i < 0) return false;
+    const [job] = this.queue.splice(i, 1);
+    this.queue.splice(Math.min(to, this.queue.length), 0, job!);
+    this.emitQueue();
+    return true;
+  }
+
   /** Resolves when the running run (if any) has ended and its trainer has exited. */
   async idle(): Promise<void> {
     while (this.current) await this.current.exited;

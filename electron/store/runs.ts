@@ -3,6 +3,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { BackendName } from '../common/app-info';
 import { hiddenWidths, type ExperimentConfig } from '../common/config';
+import { getPreset } from '../common/presets';
+import { customRunName, isPresetConfig } from '../common/run-naming';
 import type { FinalMetrics, LayerInfo } from '../common/records';
 import { RUN_SORT_FIELDS, type RunStatus, type RunSummary } from '../common/runs';
 
@@ -86,7 +88,8 @@ const SORT_COLUMNS: Record<RunFilter['sort'], string> = {
 
 const FILTER_SQL = `
   FROM runs WHERE (@text IS NULL OR name LIKE @text ESCAPE '\\' OR notes LIKE @text ESCAPE '\\'
-                   OR preset LIKE @text ESCAPE '\\' OR tags LIKE @text ESCAPE '\\')
+                   OR preset LIKE @text ESCAPE '\\'
+                   OR EXISTS (SELECT 1 FROM json_each(runs.tags) WHERE value LIKE @text ESCAPE '\\'))
     AND (@status IS NULL OR status = @status)
     AND (@preset IS NULL OR preset = @preset)
     AND (@activation IS NULL OR activation = @activation)
@@ -94,7 +97,10 @@ const FILTER_SQL = `
 
 const finiteOrNull = (x: number | null | undefined): number | null => (x !== null && x !== undefined && Number.isFinite(x) ? x : null);
 
+/** "deep-sigmoid #14" for a preset's own config; an edited one is named from what differs from its preset. */
 export function defaultRunName(config: ExperimentConfig, id: number): string {
+  const preset = config.preset ? getPreset(config.preset) : undefined;
+  if (preset && !isPresetConfig(config, preset)) return `${customRunName(config, preset)} #${id}`;
   return `${config.preset ?? 'custom'} #${id}`;
 }
 

@@ -116,6 +116,11 @@ describe('gradient-lab export / import / compare / delete', () => {
     const cmp = cli(['compare', '1', '2', '--db', fresh]);
     expect(cmp.code).toBe(0);
     expect(cmp.stdout).toMatch(/Config differences:\n.*\ndataset\.trainSize\s+300\s+6000/);
+    // The imported copies are marked as such in the list, and a search for "[" or "," finds no run (tags are
+    // searched as words, not in their stored form).
+    expect(cli(['list', '--db', fresh]).stdout.match(/\(imported\)/g)).toHaveLength(2);
+    expect(cli(['list', '--db', db]).stdout).not.toContain('(imported)');
+    for (const text of ['[', ',', '"']) expect(cliJson<{ total: number }>(['list', '--text', text, '--db', fresh]).total, text).toBe(0);
     expect(cli(['delete', '2', '--db', fresh]).stdout).toContain('Deleted 1 run.');
     expect(cliJson<{ total: number }>(['list', '--db', fresh]).total).toBe(1);
   });

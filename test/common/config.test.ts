@@ -63,6 +63,8 @@ describe('experiment config validation', () => {
       'papers-ioffe-plain',
       'papers-ioffe-bn',
       'papers-klambauer-selu',
+      'seed-relu',
+      'seed-residual',
     ]);
     for (const p of PRESETS) {
       expect(parse(p.config)).toEqual(p.config);

@@ -70,7 +70,7 @@ export async function startServer(dbPath: string, env: NodeJS.ProcessEnv = {}): 
 }
 
 export async function stopServer(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null) return;
+  if (server.exitCode !== null || server.signalCode !== null) return;
   const exited = new Promise<void>((r) => server.once('exit', () => r()));
   server.kill('SIGINT');
   const timer = setTimeout(() => server.kill('SIGKILL'), 5000);

@@ -90,7 +90,9 @@ describe('Train view in Chromium through the web host', () => {
     await page.goto(app.url.replace(/#.*$/, '') + '#/train?run=1');
     await page.locator('[data-testid="train-saved"]').waitFor({ timeout: 30_000 });
     expect(await page.locator('[data-testid="run-status"]').textContent()).toContain('停止');
-    expect(await page.locator('[data-testid="preset-description"]').textContent()).toContain('正規分布');
+    // Run 1 was seed-keras with a smaller batch: a custom experiment, named from its changes.
+    expect(await page.locator('[data-testid="preset-picker"] option:checked').textContent()).toContain('カスタム');
+    expect(await page.locator('[data-testid="run-name"]').textContent()).toContain('seed-keras · MNIST 600/200');
     await expect.poll(() => page.locator('[data-testid="chart-gradient-flow"] [data-band="0"]').textContent()).toContain('信号なし');
     await page.screenshot({ path: join(app.outDir, 'train-seed-keras-saved-ja.png') });
     await page.click('[data-testid="lang-en"]');

@@ -45,6 +45,7 @@ const WRONG_TYPES: Record<MethodName, unknown> = {
   'run:delete': { runIds: 1 },
   'run:compare': { runIds: [1, '2'] },
   'queue:get': { running: true },
+  'queue:move': { runId: 1, to: 'first' },
   'bundle:export': { runIds: [] },
   'bundle:import': { fileName: 7, data: '' },
   'run:csv': { runId: 1, table: 'runs; DROP TABLE runs' },

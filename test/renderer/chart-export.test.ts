@@ -71,7 +71,7 @@ describe('exported charts', () => {
     const doc = exported(container, 'layer-norm');
     const legend = texts(doc, '[data-legend-item]');
     expect(legend.some((l) => /measured/.test(l))).toBe(true);
-    expect(legend.some((l) => /0\.25/.test(l))).toBe(true);
+    expect(legend.some((l) => /Π ¼‖W‖/.test(l))).toBe(true);
     expect(texts(doc, '[data-export-settings]').join(' ')).toContain('‖δ‖');
   });
 

@@ -118,15 +118,19 @@ describe('LayerNormChart', () => {
     expect(container.textContent).toContain('exactly 0');
   });
 
-  it('draws the sigmoid bound 0.25^k from the output layer’s value', () => {
-    const s = [stats(0, 0.1 * 0.25 ** 3), stats(1, 1e-3), stats(2, 1e-2), stats(3, 1e-1)];
-    const { container } = render(LayerNormChart, { layers: LAYERS, stats: s });
+  it('draws the ‖δ‖ bound ‖δ_out‖ · Π ¼‖W‖ for ‖δ‖ only, never under ‖∂E/∂W‖', () => {
+    // Weight norms 2 above layers 0–2: each step back multiplies the bound by ¼ · 2 = ½.
+    const s = [stats(0, 1e-4, { deltaNorm: 0.1 / 8 }), stats(1, 1e-3, { weightNorm: 2 }), stats(2, 1e-2, { weightNorm: 2 }), stats(3, 1e-1, { weightNorm: 2 })];
+    const grad = render(LayerNormChart, { layers: LAYERS, stats: s });
+    expect(grad.container.querySelector('[data-series="bound"]')).toBeNull();
+    const { container } = render(LayerNormChart, { layers: LAYERS, stats: s, metric: 'delta' });
     const d = container.querySelector('[data-series="bound"]')!.getAttribute('d')!;
     const ys = [...d.matchAll(/[ML][^,]+,([-\d.e]+)/g)].map((m) => Number(m[1]));
     expect(ys).toHaveLength(4);
-    // Layer 0 measured exactly at its bound (k = 3): the bound passes through the point.
+    // Layer 0 measured exactly at its bound (0.1 · ½³): the bound passes through the point.
     expect(ys[0]).toBeCloseTo(num(container.querySelector('[data-point="0"]'), 'cy'), 2);
     expect(ys[3]).toBeCloseTo(num(container.querySelector('[data-point="3"]'), 'cy'), 2);
+    expect(container.textContent).toContain('‖δ_out‖ · Π ¼‖W‖');
   });
 });
 

@@ -62,13 +62,16 @@ describe('Compare’s x axis', () => {
     expect(rightEnd(container, 1)).toBeLessThan(inner * 0.02);
   });
 
-  it('draws the sigmoid bound for sigmoid runs without BN or residual connections only', () => {
+  it('draws the ‖δ‖ bound for sigmoid runs without BN or residual connections only, and never under ‖∂E/∂W‖', () => {
     const three = prepareRuns(seedComparison());
-    const { container, getByTestId } = render(CompareLayerProfile, { runs: three });
+    const grad = render(CompareLayerProfile, { runs: three });
+    expect(grad.container.querySelector('[data-bound-run]')).toBeNull();
+    grad.unmount();
+    const { container, getByTestId } = render(CompareLayerProfile, { runs: three, metric: 'delta' });
     const sigmoid = three.filter((r) => r.detail.config.model.activation === 'sigmoid' && !r.detail.config.model.batchNorm && !r.detail.config.model.residual);
     expect(sigmoid.length).toBeGreaterThan(0);
     expect(sigmoid.length).toBeLessThan(three.length);
     expect([...container.querySelectorAll('[data-bound-run]')].map((p) => Number(p.getAttribute('data-bound-run')))).toEqual(sigmoid.map((r) => r.id));
-    expect(getByTestId('profile-bound-legend').textContent).toContain('0.25^k');
+    expect(getByTestId('profile-bound-legend').textContent).toContain('‖δ_out‖ · Π ¼‖W‖');
   });
 });

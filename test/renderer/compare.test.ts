@@ -69,7 +69,7 @@ describe('config diff table', () => {
     // seed-keras vs seed-he vs seed-relu-he: activation and initializer differ; data, optimizer, training do not.
     expect(fields.sort()).toEqual(['model.activation', 'model.initializer.kind', 'model.initializer.mean', 'model.initializer.std', 'preset']);
     const activation = container.querySelector('tr[data-field="model.activation"]')!;
-    expect([...activation.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['sigmoid', 'sigmoid', 'relu']);
+    expect([...activation.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['sigmoid', 'sigmoid', 'ReLU']);
     expect(container.querySelector('[data-testid="compare-diff"]')!.textContent).toContain('Only the 5 differing setting(s)');
   });
 

@@ -75,6 +75,17 @@ describe('HistoryView', () => {
     await waitFor(() => expect(current.callsOf('run:list').at(-1)!.request).toMatchObject({ text: 'tutorial' }));
   });
 
+  it('a filter changed while the search waits for a pause still applies: the last answer matches every filter shown', async () => {
+    host();
+    const { getByTestId } = await mount();
+    await fireEvent.input(getByTestId('history-search'), { target: { value: 'run' } });
+    await fireEvent.change(getByTestId('filter-status'), { target: { value: 'running' } });
+    await new Promise((r) => setTimeout(r, 400));
+    const requests = current.callsOf('run:list').map((c) => c.request);
+    expect(requests.at(-1)).toMatchObject({ text: 'run', status: 'running' });
+    expect(requests.filter((r) => (r as { status?: string }).status === undefined && (r as { text?: string }).text === 'run')).toHaveLength(0);
+  });
+
   it('enables "Compare selected" for 2 to 8 runs and opens the Compare view with them', async () => {
     host();
     const { container, getByTestId } = await mount();

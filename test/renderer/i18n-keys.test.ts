@@ -12,6 +12,8 @@ import learn from '../../renderer/src/lib/i18n/messages/learn';
 import shell from '../../renderer/src/lib/i18n/messages/shell';
 import papers from '../../renderer/src/lib/i18n/messages/papers';
 import train from '../../renderer/src/lib/i18n/messages/train';
+import options from '../../renderer/src/lib/i18n/messages/options';
+import workshop from '../../renderer/src/lib/i18n/messages/workshop';
 
 /** Calls the typecheck must refuse; never run (they would only print keys). */
 export function refusedByTheTypecheck(): string[] {
@@ -39,7 +41,7 @@ describe('typed messages', () => {
   });
 
   it('gives every Japanese text the placeholders of its English text', () => {
-    for (const m of [shell, learn, train, charts, history, compare, clipping, diagnostics, papers]) {
+    for (const m of [shell, learn, train, charts, history, compare, clipping, diagnostics, papers, options, workshop]) {
       for (const [key, en] of Object.entries(m.en)) expect(placeholders((m.ja as Record<string, string>)[key] ?? ''), key).toEqual(placeholders(en));
     }
   });

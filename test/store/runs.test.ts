@@ -43,6 +43,11 @@ describe('run list', () => {
     expect(list({ tag: 'goo' }).total).toBe(0);
   });
 
+  it('searches tags as words, not their stored form: ", [, ] and , match no tagged run', () => {
+    for (const text of ['"', '[', ']', ',', '","']) expect(list({ text }).total, text).toBe(0);
+    expect(list({ text: 'relu' }).runs.map((r) => r.id)).toEqual([2]);
+  });
+
   it('sorts by test accuracy with unfinished runs last, and pages', () => {
     expect(list({ sort: 'testAcc', order: 'desc' }).runs.map((r) => r.id)).toEqual([2, 3, 1, 4]);
     expect(list({ sort: 'testAcc', order: 'asc' }).runs.map((r) => r.id)).toEqual([1, 3, 2, 4]);

@@ -1,15 +1,13 @@
-// `gradient-lab run --preset NAME ...`: train one preset (with overrides), saved in the database as it goes.
+// `gradient-lab run --preset NAME | --config FILE.json [config flags]`: train one experiment, saved in the database as it goes.
 // stdout: the run id, then one line per epoch and a final line (or, with --json, one JSON object per line);
 // stderr: a progress bar with ETA. Ctrl-C stops the run cleanly: it ends 'stopped' with what it had recorded.
-import { BackendNameSchema } from '../../common/app-info';
-import type { ExperimentConfig } from '../../common/config';
 import type { LabEvent } from '../../common/contract';
-import { getPreset, PRESETS } from '../../common/presets';
 import type { EpochRecord } from '../../common/records';
-import { LabError } from '../../common/result';
 import type { RunProgress, RunStatus, RunStatusEvent } from '../../common/runs';
-import { call, intArg } from '../call';
+import { call } from '../call';
 import { duration, fixed, pct } from '../format';
+import { runRequest } from '../../common/run-naming';
+import { configFromCli } from '../config-flags';
 import type { CliContext } from '../options';
 
 /** Exit codes: 0 completed, 1 failed or interrupted, 2 diverged, 130 stopped (as after Ctrl-C). */
@@ -23,30 +21,6 @@ const END_TYPE: Record<RunStatus, 'done' | 'stopped' | 'diverged' | 'failed'> = 
   queued: 'failed',
   running: 'failed',
 };
-
-export function configFromFlags(o: CliContext['opts']): ExperimentConfig {
-  if (!o.preset) throw new LabError('ValidationError', `--preset is required (one of: ${PRESETS.map((p) => p.id).join(', ')})`);
-  const preset = getPreset(o.preset);
-  if (!preset) throw new LabError('ValidationError', `Unknown preset "${o.preset}" (one of: ${PRESETS.map((p) => p.id).join(', ')})`);
-  const config = structuredClone(preset.config);
-  const epochs = intArg('--epochs', o.epochs);
-  const seed = intArg('--seed', o.seed);
-  const trainSize = intArg('--train-size', o['train-size']);
-  const testSize = intArg('--test-size', o['test-size']);
-  if (epochs !== undefined) config.training.epochs = epochs;
-  if (seed !== undefined) config.training.seed = seed;
-  if (trainSize !== undefined || testSize !== undefined) {
-    if (config.dataset.kind === 'toy-mortgage') throw new LabError('ValidationError', `--train-size/--test-size do not apply to preset ${preset.id}`);
-    if (trainSize !== undefined) config.dataset.trainSize = trainSize;
-    if (testSize !== undefined) config.dataset.testSize = testSize;
-  }
-  if (o.backend !== undefined) {
-    const b = BackendNameSchema.safeParse(o.backend);
-    if (!b.success) throw new LabError('ValidationError', `--backend must be one of ${BackendNameSchema.options.join(', ')} (got "${o.backend}")`);
-    config.backend = b.data;
-  }
-  return config;
-}
 
 function bar(p: RunProgress): string {
   const frac = p.totalSteps ? Math.min(1, p.step / p.totalSteps) : 0;
@@ -62,7 +36,8 @@ function epochLine(e: EpochRecord, epochs: number): string {
 export async function runCommand(ctx: CliContext): Promise<number> {
   const { lab, opts, out, err } = ctx;
   const json = opts.json ?? false;
-  const config = configFromFlags(opts);
+  const request = runRequest(configFromCli(opts));
+  const config = request.config;
   const epochs = config.training.epochs;
   let runId = -1;
   let lastBar = 0;
@@ -84,7 +59,8 @@ export async function runCommand(ctx: CliContext): Promise<number> {
     };
   });
   const unsubscribe = lab.service.onEvent((e) => handle(e));
-  const summary = await call(lab, 'run:start', { config, ...(opts.name ? { name: opts.name } : {}) });
+  const name = opts.name ?? request.name;
+  const summary = await call(lab, 'run:start', { config, ...(name ? { name } : {}) });
   runId = summary.id;
   for (const e of early.splice(0)) handle(e);
   if (json) out.write(JSON.stringify({ type: 'run', runId, name: summary.name, db: lab.dbPath }) + '\n');

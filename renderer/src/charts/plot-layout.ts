@@ -33,8 +33,13 @@ export function innerBox(width: number, height: number, m: Margins): { w: number
 
 const si = format('~s');
 
+/** A step count as an axis label: whole numbers as they are under 1000, then 1k, 1.5k, 20k (never "500m"). */
+export function stepLabel(v: number): string {
+  return Math.abs(v) < 1000 ? String(v) : si(v);
+}
+
 /** Ticks of a step-like (integer) linear axis, about one label per `spacing` px. */
-export function integerTicks(x: ScaleLinear<number, number>, length: number, spacing = 90, label: (v: number) => string = si): Tick[] {
+export function integerTicks(x: ScaleLinear<number, number>, length: number, spacing = 90, label: (v: number) => string = stepLabel): Tick[] {
   return x
     .ticks(Math.max(2, Math.floor(length / spacing)))
     .filter(Number.isInteger)

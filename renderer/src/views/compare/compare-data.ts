@@ -6,6 +6,7 @@ import type { LayerInfo, LayerStats } from '../../../../electron/common/records'
 import type { Comparison, RunDetail, RunSummary } from '../../../../electron/common/runs';
 import { OKABE_ITO, type EpochPoint } from '../../charts/chart-math';
 import { recentStats, stepsPerEpoch } from '../../lib/state/run-data';
+import { runDisplayName } from '../../lib/i18n/option-labels';
 
 /**
  * Eight distinct Okabe–Ito colours in the order a comparison uses them. Yellow comes last: it is the weakest
@@ -123,7 +124,7 @@ export function prepareRuns(comparison: Comparison): CompareRun[] {
     return {
       id: detail.summary.id,
       index,
-      name: detail.summary.name,
+      name: runDisplayName(detail.summary.name, detail.summary.id, detail.summary.preset, detail.summary.origin),
       colour: runColour(index),
       dash: DASHES[index] ?? '',
       summary: detail.summary,

@@ -153,9 +153,13 @@ interface IssueLike {
   maximum?: number | bigint;
   inclusive?: boolean;
   expected?: string;
+  origin?: string;
 }
 
 function japanese(issue: IssueLike): string | null {
+  const last = String(issue.path[issue.path.length - 1] ?? '');
+  if (issue.origin === 'array') return issue.code === 'too_small' ? `${issue.minimum} 層以上を並べてください` : `${issue.maximum} 層以下にしてください`;
+  if (issue.origin === 'string' && last === 'folder') return 'IDX ファイル4つを含むフォルダーを指定してください';
   switch (issue.code) {
     case 'invalid_type':
       return issue.expected === 'int' ? '整数で入力してください' : '数値を入力してください';
@@ -164,6 +168,7 @@ function japanese(issue: IssueLike): string | null {
     case 'too_big':
       return `${issue.maximum} 以下にしてください`;
     case 'custom':
+      if (last === 'max') return '最大値は最小値より大きくしてください';
       return recurrentJapanese(issue.message) ?? (/batchSize/.test(issue.message) ? 'バッチサイズが学習データの枚数を超えています' : null);
     default:
       return null;

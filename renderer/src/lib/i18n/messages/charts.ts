@@ -29,13 +29,13 @@ const en = {
   'charts.flow.noSignalLegend': 'no signal: the gradient is exactly 0',
   'charts.flow.readout': '{layer} ({units} units, {activation}): ‖∂E/∂W‖ {grad}, ‖δ‖ {delta}, zero entries {zeros}, saturated {saturated}, dead {dead}',
 
-  'charts.norm.title': 'Gradient size per layer vs the sigmoid bound',
-  'charts.norm.subtitle': 'Log scale. Dashed: output value × 0.25^k, k = layers counted from the output.',
+  'charts.norm.title': 'Gradient size per layer',
+  'charts.norm.subtitle': 'Log scale. Going back k layers, the σ′ factors multiply to at most 0.25^k; with the weights, ‖δ‖ ≤ ‖δ_out‖ · Π ¼‖W‖ — drawn dashed for ‖δ‖ of a sigmoid network without batch norm or skips.',
   'charts.norm.axisGrad': '‖∂E/∂W‖ (log scale)',
   'charts.norm.axisDelta': '‖δ‖ (log scale)',
   'charts.norm.axisLayer': 'layer (input → output)',
   'charts.norm.legendMeasured': 'measured',
-  'charts.norm.legendBound': 'sigmoid bound 0.25^k',
+  'charts.norm.legendBound': 'bound on ‖δ‖: ‖δ_out‖ · Π ¼‖W‖',
   'charts.norm.legendZero': 'exactly 0 (cannot sit on a log axis)',
   'charts.norm.readout': '{layer} (k = {k}): measured {value}, bound {bound}',
 
@@ -114,13 +114,13 @@ const ja: Record<keyof typeof en, string> = {
   'charts.flow.noSignalLegend': '信号なし：勾配がちょうど 0',
   'charts.flow.readout': '{layer}（{units} ユニット、{activation}）：‖∂E/∂W‖ {grad}、‖δ‖ {delta}、0 の要素 {zeros}、飽和 {saturated}、死んだユニット {dead}',
 
-  'charts.norm.title': '層ごとの勾配の大きさとシグモイドの上限',
-  'charts.norm.subtitle': '対数目盛。破線：出力層の値 × 0.25^k（k は出力から数えた層の数）。',
+  'charts.norm.title': '層ごとの勾配の大きさ',
+  'charts.norm.subtitle': '対数目盛。k 層さかのぼると σ′ の積は 0.25^k 以下。重みも含めると ‖δ‖ ≤ ‖δ_出力‖ · Π ¼‖W‖ で、バッチ正規化も残差接続もないシグモイドのネットワークの ‖δ‖ に破線で示します（δ_出力 は出力層の δ）。',
   'charts.norm.axisGrad': '‖∂E/∂W‖（対数目盛）',
   'charts.norm.axisDelta': '‖δ‖（対数目盛）',
   'charts.norm.axisLayer': '層（入力 → 出力）',
   'charts.norm.legendMeasured': '実測値',
-  'charts.norm.legendBound': 'シグモイドの上限 0.25^k',
+  'charts.norm.legendBound': '‖δ‖ の上限：‖δ_出力‖ · Π ¼‖W‖',
   'charts.norm.legendZero': 'ちょうど 0（対数軸には置けない）',
   'charts.norm.readout': '{layer}（k = {k}）：実測 {value}、上限 {bound}',
 

@@ -222,7 +222,7 @@ const ja: Record<keyof typeof en, string> = {
   'learn.remedy.title': '実際のネットワークで試す',
   'learn.remedy.body':
     'チュートリアルでは、シグモイドを使い重みを 1 のまわりで初期化した Keras のネットワークを MNIST で学習させ、2 エポック目以降で誤差が下がらなくなる様子を示しています。よく使われる対策は、ReLU、バッチ正規化、残差接続、He の初期化です。',
-  'learn.remedy.seedKeras': 'seed-keras を設定して学習画面を開く',
+  'learn.remedy.seedKeras': '「チュートリアルの再現（Keras）」を設定して学習画面を開く',
   'learn.remedy.heInit': 'He 初期化の対策を設定して学習画面を開く',
   'learn.remedy.note': '設定を入れた状態で学習画面が開きます。そこで「開始」を押すまで学習は始まりません。',
   'learn.rnn.title': '時間をさかのぼる：3ステップの再帰ユニット',
