@@ -23,6 +23,8 @@ export function initializerShort(init: Initializer): string {
     case 'heNormal': return 'He';
     case 'heUniform': return 'He uniform';
     case 'lecunNormal': return 'LeCun';
+    case 'lecunUniform': return 'LeCun uniform';
+    case 'standardUniform': return 'U(±1/√n)';
   }
 }
 

@@ -1,11 +1,10 @@
 // A comparison asked for what the Compare view draws carries, per layer and statistics step, exactly the two
-// gradient measures of the full comparison — in a fraction of the bytes — and the view prepares the same
-// gradients, spans and "recent" values from it as from the full one.
+// gradient measures of the full comparison — in a fraction of the bytes (test/renderer/compare-lean.test.ts:
+// the view prepares the same gradients, spans and "recent" values from it as from the full one).
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../electron/store/store';
 import { compareRuns } from '../../electron/service/run-queries';
-import { prepareRuns } from '../../renderer/src/views/compare/compare-data';
 import { smallConfig, syntheticRecords, tempDir } from '../store/store-fixture';
 
 const tmp = tempDir();
@@ -42,18 +41,6 @@ describe('a comparison of only what Compare draws', () => {
     });
     expect(JSON.stringify(lean).length).toBeLessThan(JSON.stringify(full).length * 0.4);
     expect(lean.diff).toEqual(full.diff);
-  });
-
-  it('is prepared by the Compare view into the same gradients, spans and recent values', () => {
-    // Through JSON, as it travels: NaN and null survive as the view expects.
-    const wire = <T>(v: T) => JSON.parse(JSON.stringify(v)) as T;
-    const a = prepareRuns(wire(compareRuns(store, ids, 300)));
-    const b = prepareRuns(wire(compareRuns(store, ids, 300, true)));
-    b.forEach((run, r) => {
-      expect(run.span).toEqual(a[r]!.span);
-      expect(run.recent!.map((s) => [s.gradNorm, s.deltaNorm])).toEqual(a[r]!.recent!.map((s) => [s.gradNorm, s.deltaNorm]));
-      expect(run.detail.series.layerStats.map((l) => l.map((s) => s.gradNorm))).toEqual(a[r]!.detail.series.layerStats.map((l) => l.map((s) => s.gradNorm)));
-    });
   });
 });
 
