@@ -84,11 +84,16 @@ export class MetricsRepo {
   private readonly envelopeSel: Statement<[number, number], [number, number | null, number | null, number | null, number | null]>;
   private readonly epochsSel: Statement<[number], EpochRowDb>;
   private readonly predSel: Statement<[number], PredRowDb>;
-  /** ‖∂E/∂h_t‖ per time step of recurrent runs (written with the steps, in the same transaction). */
-  readonly time: TimeStatsRepo;
+  #time: TimeStatsRepo | undefined;
+  /**
+   * ‖∂E/∂h_t‖ per time step of recurrent runs (written with the steps, in the same transaction). Prepared on
+   * first use, so that the repository still opens on a database migrated only part of the way (migration tests).
+   */
+  get time(): TimeStatsRepo {
+    return (this.#time ??= new TimeStatsRepo(this.db));
+  }
 
   constructor(private readonly db: Database) {
-    this.time = new TimeStatsRepo(db);
     this.insStep = db.prepare(
       'INSERT OR REPLACE INTO steps (run_id, step, epoch, batch, loss, acc, grad_norm, clipped_grad_norm, clipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );

@@ -34,6 +34,8 @@ describe('experiment config validation', () => {
       'deep-relu-he',
       'deep-batchnorm',
       'deep-residual',
+      'seed-relu',
+      'seed-residual',
       'explode-relu',
       'explode-relu-clip',
       'explode-tanh',
@@ -63,8 +65,6 @@ describe('experiment config validation', () => {
       'papers-ioffe-plain',
       'papers-ioffe-bn',
       'papers-klambauer-selu',
-      'seed-relu',
-      'seed-residual',
     ]);
     for (const p of PRESETS) {
       expect(parse(p.config)).toEqual(p.config);
