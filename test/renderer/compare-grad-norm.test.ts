@@ -81,7 +81,7 @@ describe('Compare: gradient norm per step across runs', () => {
 describe('Compare: layer profile of a run that is not sigmoid', () => {
   it('draws its measured factor per layer as growth towards the input, in both languages', () => {
     const { container } = render(CompareLayerProfile, { runs: runs(), width: 600, height: 340 });
-    const bound = container.querySelector('[data-bound-run="1"]')!;
+    const bound = container.querySelector('[data-factor-run="1"]')!;
     // First layer 100× the output over two layers: r = 10 per layer (the fixture's gradients grow a little with the step).
     expect(Number(bound.getAttribute('data-factor'))).toBeCloseTo(10, 0);
     expect(container.querySelector('[data-testid="profile-bound-legend"]')).toBeNull();
@@ -93,10 +93,11 @@ describe('Compare: layer profile of a run that is not sigmoid', () => {
     expect(legend()).toContain('実測 rᵏ');
   });
 
-  it('keeps the sigmoid bound 0.25 for sigmoid runs', () => {
+  it('keeps the sigmoid bound on ‖δ‖ for sigmoid runs, and no measured factor for them', () => {
     const sig = detail(4, 'seed-keras', [1e-4, 1e-3, 1e-1]);
-    const { container } = render(CompareLayerProfile, { runs: prepareRuns(wire<Comparison>({ runs: [sig, exploding()], diff: [] })), width: 600 });
-    expect(container.querySelector('[data-bound-run="4"]')!.getAttribute('data-factor')).toBe('0.25');
+    const { container } = render(CompareLayerProfile, { runs: prepareRuns(wire<Comparison>({ runs: [sig, exploding()], diff: [] })), width: 600, metric: 'delta' });
+    expect(container.querySelector('[data-bound-run="4"]')).not.toBeNull();
+    expect(container.querySelector('[data-factor-run="4"]')).toBeNull();
     expect(container.querySelector('[data-testid="profile-bound-legend"]')).not.toBeNull();
   });
 });
