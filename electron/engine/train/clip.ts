@@ -58,11 +58,19 @@ export function clipArrays(grads: Float32Array[], clip: GradientClip): ClipOutco
   }
 }
 
+/**
+ * Σ of scalars as one stack and one sum: tf.addN binds every input at once, and a WebGPU adapter may allow only
+ * 8 storage buffers per shader stage (SwiftShader does), fewer than a deep net's parameters.
+ */
+function total(scalars: tf.Tensor[]): tf.Scalar {
+  return tf.sum(tf.stack(scalars));
+}
+
 /** ‖g‖ over several tensors, scaled by the largest |g| first so that float32 squares do not overflow. */
 function globalNorm(grads: tf.Tensor[]): tf.Scalar {
   const m = tf.max(tf.stack(grads.map((g) => tf.max(tf.abs(g)))));
   const safe = tf.where(tf.greater(m, 0), m, tf.onesLike(m));
-  const s = tf.addN(grads.map((g) => tf.sum(tf.square(tf.div(g, safe)))));
+  const s = total(grads.map((g) => tf.sum(tf.square(tf.div(g, safe)))));
   return tf.mul(safe, tf.sqrt(s)) as tf.Scalar;
 }
 
@@ -83,7 +91,7 @@ export function clipTensors(grads: tf.Tensor[], clip: GradientClip | undefined):
     const scale = tf.where(clipped, tf.div(t, before), tf.scalar(1));
     applied = grads.map((g) => tf.mul(g, scale));
   } else {
-    const over = tf.addN(grads.map((g) => tf.sum(tf.cast(tf.greater(tf.abs(g), t), 'float32'))));
+    const over = total(grads.map((g) => tf.sum(tf.cast(tf.greater(tf.abs(g), t), 'float32'))));
     clipped = tf.logicalAnd(finite, tf.greater(over, 0)) as tf.Scalar;
     applied = grads.map((g) => tf.where(finite, tf.clipByValue(g, -t, t), g));
   }

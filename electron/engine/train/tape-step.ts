@@ -15,9 +15,12 @@ const SUMS_PER_LAYER = 12;
 
 const sq = (t: tf.Tensor): tf.Scalar => tf.sum(tf.square(t));
 
-/** 0 when every entry of every tensor is finite, NaN otherwise (x·0 is NaN for ±Inf and NaN). */
+/**
+ * 0 when every entry of every tensor is finite, NaN otherwise (x·0 is NaN for ±Inf and NaN). Stacked and summed,
+ * not tf.addN: a WebGPU adapter may bind only 8 storage buffers per shader stage, fewer than a deep net's tensors.
+ */
 function finiteFlag(ts: tf.Tensor[]): tf.Scalar {
-  return tf.addN(ts.map((t) => tf.sum(tf.mul(t, 0)))) as tf.Scalar;
+  return tf.sum(tf.stack(ts.map((t) => tf.sum(tf.mul(t, 0)))));
 }
 
 export class TapeStep implements StepEngine {
