@@ -11,13 +11,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS, OUT_DIR, startServer, stopServer } from './harness';
 import { importRuns, syntheticRun } from './synthetic-runs';
 
-/** Names that stay as they are in a Japanese text: products, methods, units, symbols, code names of backends. */
+/**
+ * Names that stay as they are in a Japanese text: products, methods, units, symbols, code names of backends,
+ * authors and lessons cited (Nielsen, makemore part 3, Ioffe & Szegedy et al.) and formula notation
+ * (update:data, std(lr·∂L/∂W), float32).
+ */
 const ALLOWED = new Set(
   `Gradient Lab MNIST Fashion IDX ReLU Leaky ELU SELU GELU tanh Adam SGD RMSprop He Xavier Glorot LeCun Keras
    PNG SVG CSV PDF HTML JSON BN ln log exp max min softmax sigmoid wasm cpu webgpu tensorflow gpu WebGPU WebAssembly
    SIMD CUDA TensorFlow tfjs node Node GPU CPU L E W b x y z a k N U e i n s ms id ID Ctrl Esc Enter Space
    serve gradient lab kernels tape ops Electron Chromium linux darwin win x64 arm64 MIT Noto Sans JP libtensorflow
-   Vulkan Metal Direct D NaN Infinity inf English Web en US Shift`.split(/\s+/),
+   Vulkan Metal Direct D NaN Infinity inf English Web en US Shift
+   RNN IRNN LSTM GRU Linear float std lr update data makemore part Nielsen Bengio Ioffe Szegedy Klambauer et al`.split(/\s+/),
 );
 
 /** Every text the user can see or hear on the page, with where it came from. */

@@ -140,7 +140,7 @@ const ja: Record<keyof typeof en, string> = {
   'diag.scrubber': 'プローブしたステップ',
   'diag.follow': '最新を表示',
   'diag.atStep': 'ステップ {step}',
-  'diag.noProbe': 'まだレイヤープローブがありません。統計を取るステップの数回に1回記録されます（学習設定 probeEvery、0 で無効）。',
+  'diag.noProbe': 'まだレイヤープローブがありません。統計を取るステップの数回に1回記録されます（学習設定「レイヤープローブの間隔」、0 で無効）。',
   'diag.share': '要素の割合',
   'diag.layerAxis': '層',
   'diag.outputLayer': '出力',
