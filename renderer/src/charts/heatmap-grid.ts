@@ -15,9 +15,12 @@ export interface HeatGrid {
   max: number;
 }
 
-export function heatmapGrid(statSteps: readonly number[], layerStats: readonly (readonly LayerStats[])[], metric: GradMetric, columns: number): HeatGrid {
-  const rows = layerStats.length;
-  const n = statSteps.length;
+/**
+ * The one reducer of both heatmaps (layers here, time steps in time-grid.ts): `rows` rows over `steps`, at most
+ * `columns` columns, each the mean of log10 of the positive finite values `valueAt(row, i)` of its steps.
+ */
+export function logMeanGrid(steps: readonly number[], rows: number, valueAt: (row: number, i: number) => number | undefined, columns: number): HeatGrid {
+  const n = steps.length;
   const cols = Math.max(0, Math.min(n, Math.floor(columns)));
   const values = new Float64Array(rows * cols).fill(NaN);
   const colSteps: number[] = [];
@@ -26,15 +29,14 @@ export function heatmapGrid(statSteps: readonly number[], layerStats: readonly (
   for (let c = 0; c < cols; c++) {
     const start = Math.floor((c * n) / cols);
     const end = Math.max(start + 1, Math.floor(((c + 1) * n) / cols));
-    colSteps.push(statSteps[start]!);
+    colSteps.push(steps[start]!);
     for (let r = 0; r < rows; r++) {
-      const series = layerStats[r]!;
       let sum = 0;
       let count = 0;
       let zeros = 0;
-      for (let i = start; i < end && i < series.length; i++) {
-        const s = series[i]!;
-        const v = metric === 'grad' ? s.gradNorm : s.deltaNorm;
+      for (let i = start; i < end; i++) {
+        const v = valueAt(r, i);
+        if (v === undefined) continue;
         if (v > 0 && Number.isFinite(v)) {
           sum += Math.log10(v);
           count++;
@@ -49,4 +51,16 @@ export function heatmapGrid(statSteps: readonly number[], layerStats: readonly (
     }
   }
   return { rows, cols, values, colSteps, min, max };
+}
+
+export function heatmapGrid(statSteps: readonly number[], layerStats: readonly (readonly LayerStats[])[], metric: GradMetric, columns: number): HeatGrid {
+  return logMeanGrid(
+    statSteps,
+    layerStats.length,
+    (r, i) => {
+      const s = layerStats[r]![i];
+      return s === undefined ? undefined : metric === 'grad' ? s.gradNorm : s.deltaNorm;
+    },
+    columns,
+  );
 }
