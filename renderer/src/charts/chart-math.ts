@@ -1,6 +1,8 @@
 // Pure helpers the charts share: smoothing, decimation to a point budget, log-axis ticks, layer colours and
 // number formats. Kept free of Svelte so they can be tested directly and reused by the History/Compare views.
+import { extent } from 'd3-array';
 import { format } from 'd3-format';
+import { scaleLog, type ScaleLogarithmic } from 'd3-scale';
 import { interpolateViridis } from 'd3-scale-chromatic';
 
 export interface XY {
@@ -80,6 +82,17 @@ export function positive(values: Iterable<number>): number[] {
   const out: number[] = [];
   for (const v of values) if (v > 0 && Number.isFinite(v)) out.push(v);
   return out;
+}
+
+/**
+ * The log y scale of every gradient chart: whole decades around the positive finite values (exact zeros have
+ * their own row, never a place on the axis), [fallbackLo, 1] when there are none.
+ */
+export function decadeLogScale(values: Iterable<number>, range: [number, number], fallbackLo = 1e-6): ScaleLogarithmic<number, number> {
+  const [lo, hi] = extent(positive(values));
+  const a = lo === undefined ? fallbackLo : 10 ** Math.floor(Math.log10(lo));
+  const b = hi === undefined ? 1 : 10 ** Math.ceil(Math.log10(hi));
+  return scaleLog().domain([a, b === a ? a * 10 : b]).range(range);
 }
 
 /** One colour per layer, input side dark to output side bright (viridis: ordered and colour-blind safe). */
