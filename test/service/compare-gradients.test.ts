@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../electron/store/store';
 import { compareRuns } from '../../electron/service/run-queries';
-import { smallConfig, syntheticRecords, tempDir } from '../store/store-fixture';
+import { seedComparedRuns, smallConfig, syntheticRecords, tempDir } from '../store/store-fixture';
 
 const tmp = tempDir();
 let store: Store;
@@ -13,12 +13,7 @@ let ids: number[] = [];
 
 beforeAll(() => {
   store = openStore(join(tmp.dir, 'compare.db'));
-  ids = [3, 1].map((epochs) => {
-    const id = store.runs.create({ config: smallConfig(), appVersion: '0.1.0', ownerPid: null });
-    store.metrics.append(id, syntheticRecords(epochs, 469, 4));
-    store.runs.end(id, { status: 'completed', endedAt: new Date().toISOString(), durationSec: 1, final: null });
-    return id;
-  });
+  ids = seedComparedRuns(store);
 });
 afterAll(() => {
   store.close();

@@ -102,3 +102,13 @@ export function seedFinishedRuns(store: Store): number[] {
     return id;
   });
 }
+
+/** Completed runs of 3 and 1 epochs × 469 steps with 4 layers' statistics: a comparison of unequal lengths. */
+export function seedComparedRuns(store: Store): number[] {
+  return [3, 1].map((epochs) => {
+    const id = store.runs.create({ config: smallConfig(), appVersion: '0.1.0', ownerPid: null });
+    store.metrics.append(id, syntheticRecords(epochs, 469, 4));
+    store.runs.end(id, { status: 'completed', endedAt: new Date().toISOString(), durationSec: 1, final: null });
+    return id;
+  });
+}
