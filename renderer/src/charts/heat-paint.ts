@@ -2,6 +2,8 @@
 // a small bitmap (one per cell, through a 256-entry colour table) stretched, unsmoothed, onto the canvas in one
 // drawImage. Thousands of fillRect calls with a CSS colour string each cost hundreds of ms for eight panels;
 // this costs a few.
+import { scaleSequential } from 'd3-scale';
+import { interpolateViridis } from 'd3-scale-chromatic';
 import type { HeatGrid } from './heatmap-grid';
 
 /** "#rrggbb" or "rgb(r, g, b)" → [r, g, b]. */
@@ -59,4 +61,37 @@ export function paintHeat(canvas: HTMLCanvasElement, grid: HeatGrid, pixels: Uin
   bctx.putImageData(new ImageData(pixels, grid.cols, grid.rows), 0, 0);
   ctx.imageSmoothingEnabled = false;
   ctx.drawImage(bitmap, 0, 0, grid.cols, grid.rows, 0, 0, usedW, height);
+}
+
+/**
+ * The colour domain of one or more grids in whole decades: from the smallest to the largest finite log10 value,
+ * at least one decade wide ([−8, 0] while there is nothing to show). One domain for several grids is what lets
+ * Compare's panels share a colour scale.
+ */
+export function heatDomain(grids: readonly { min: number; max: number }[]): { lo: number; hi: number } {
+  const min = Math.min(...grids.map((g) => g.min));
+  const max = Math.max(...grids.map((g) => g.max));
+  const lo = Number.isFinite(min) ? Math.floor(min) : -8;
+  return { lo, hi: Number.isFinite(max) ? Math.max(lo + 1, Math.ceil(max)) : Math.max(lo + 1, 0) };
+}
+
+/** The viridis scale over [lo, hi] and its colour table for gridPixels. */
+export function heatColours(lo: number, hi: number): { colour: (v: number) => string; table: Uint8Array } {
+  const colour = scaleSequential(interpolateViridis).domain([lo, hi]);
+  return { colour, table: colourTable(colour, lo, hi) };
+}
+
+/** The decades lo…hi to label on a colour bar, thinned to at most about `most` of them. */
+export function decadeTicks(lo: number, hi: number, most: number): number[] {
+  const all = Array.from({ length: hi - lo + 1 }, (_, k) => lo + k);
+  return all.length <= most ? all : all.filter((_, k) => k % Math.ceil(all.length / most) === 0);
+}
+
+/**
+ * The cell under a pointer at (px, py) in the plot's coordinates, for a grid of `rows` × `cols` painted over
+ * [0, usedW) × [0, height); null outside the painted part.
+ */
+export function cellAt(px: number, py: number, usedW: number, height: number, rows: number, cols: number): { row: number; col: number } | null {
+  if (px < 0 || py < 0 || px >= usedW || py >= height || !cols || !rows) return null;
+  return { row: Math.min(rows - 1, Math.floor((py / height) * rows)), col: Math.min(cols - 1, Math.floor((px / usedW) * cols)) };
 }
