@@ -1,11 +1,12 @@
 // The makemore part 3 overlays across runs in Compare, with fixed probes: the shared scrubber's steps and each
 // run's probe nearest to it, one layer's histograms of every run with mean, std and saturated share per run,
 // update:data of that layer over time per run (std- and norm-based, the guide labelled), the initial-loss check
-// per run, and the same in Japanese.
+// per run, the same in Japanese, and each chart exported as a self-describing SVG in both languages.
 import { fireEvent, render } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACTIVATION_HISTOGRAM, HISTOGRAM, type LayerInfo, type LayerProbeRecord, type ProbeLayerStats } from '../../electron/common/records';
-import { setLocale } from '../../renderer/src/lib/i18n/i18n.svelte';
+import { svgString } from '../../renderer/src/charts/chart-export';
+import { setLocale, type Locale } from '../../renderer/src/lib/i18n/i18n.svelte';
 import CompareDistributions from '../../renderer/src/views/compare/CompareDistributions.svelte';
 import { prepareRuns } from '../../renderer/src/views/compare/compare-data';
 import { hiddenSlots, initialLossOf, probeSteps, probesAt, updateLine } from '../../renderer/src/views/compare/compare-probes';
@@ -131,5 +132,25 @@ describe('Compare: distributions overlaid across runs', () => {
   it('says so when no run has a probe', () => {
     const { getByTestId } = render(CompareDistributions, { runs: prepareRuns({ runs: [bare, { ...bare, summary: { ...bare.summary, id: 4 } }], diff: [] }) });
     expect(getByTestId('compare-dist-empty').textContent).toContain('None of these runs');
+  });
+});
+
+describe.each<Locale>(['en', 'ja'])('Compare: the overlays export like every chart (%s)', (locale) => {
+  it('carries title, basis, axis titles and every run with its step in the SVG', () => {
+    setLocale(locale);
+    const rs = runs();
+    const { getByTestId } = render(CompareDistributions, { runs: rs });
+    for (const name of ['compare-activations', 'compare-activation-grads', 'compare-update-time']) {
+      const figure = getByTestId(`chart-${name}`);
+      const doc = new DOMParser().parseFromString(svgString(figure)!, 'image/svg+xml');
+      expect(doc.querySelector('parsererror')).toBeNull();
+      expect(doc.querySelector('[data-export-title]')!.textContent).toBe(figure.querySelector('[data-chart-title]')!.textContent!.trim());
+      const legend = doc.querySelector('[data-export-legend]')!.textContent!;
+      for (const r of rs) expect(legend, `${name} names ${r.name}`).toContain(r.name);
+      const all = doc.documentElement.textContent!;
+      expect(all).toContain(name === 'compare-update-time' ? (locale === 'en' ? 'log10 std ratio' : '標準偏差の比の log10') : locale === 'en' ? 'share of entries' : '要素の割合');
+      if (name !== 'compare-update-time') expect(legend).toContain(locale === 'en' ? 'at step 30' : 'ステップ 30');
+      else expect(doc.querySelector('[data-export-settings]')!.textContent).toContain(locale === 'en' ? 'std-based (makemore)' : '標準偏差で（makemore）');
+    }
   });
 });
