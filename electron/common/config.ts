@@ -156,6 +156,14 @@ export const RecurrentSchema = z.object({
     .min(LIMITS_RECURRENT.forgetBias.min, `forgetBias must be at least ${LIMITS_RECURRENT.forgetBias.min} (allowed ${LIMITS_RECURRENT.forgetBias.min}–${LIMITS_RECURRENT.forgetBias.max})`)
     .max(LIMITS_RECURRENT.forgetBias.max, `forgetBias must be at most ${LIMITS_RECURRENT.forgetBias.max} (allowed ${LIMITS_RECURRENT.forgetBias.min}–${LIMITS_RECURRENT.forgetBias.max})`)
     .default(1),
+  /**
+   * W_hh from N(0, recurrentStd²) instead of PyTorch's U(±1/√hidden), as the textbooks scale np.random.randn(H, H)
+   * to make the gradient through time explode (std 1) or vanish (std 0.5). Not for irnn (identity).
+   */
+  recurrentStd: finite('recurrentStd')
+    .min(LIMITS_RECURRENT.recurrentStd.min, `recurrentStd must be at least ${LIMITS_RECURRENT.recurrentStd.min} (allowed ${LIMITS_RECURRENT.recurrentStd.min}–${LIMITS_RECURRENT.recurrentStd.max})`)
+    .max(LIMITS_RECURRENT.recurrentStd.max, `recurrentStd must be at most ${LIMITS_RECURRENT.recurrentStd.max} (allowed ${LIMITS_RECURRENT.recurrentStd.min}–${LIMITS_RECURRENT.recurrentStd.max})`)
+    .optional(),
 }).strict();
 export type RecurrentConfig = z.output<typeof RecurrentSchema>;
 

@@ -3,10 +3,13 @@
 //   - Nielsen, "Neural Networks and Deep Learning", chapter 5: [784, 30, 30, 30, 30, 10] sigmoid, ‖δˡ‖ per layer;
 //   - 斎藤康毅『ゼロから作るDeep Learning』6章: activation histograms of 5 × 100 layers under four initial
 //     weights (図6-10, 6-11, 6-13, 6-14) and the initializer comparison on MNIST (図6-15);
-//   - Karpathy, "makemore part 3": 5 × (Linear → BatchNorm → tanh) with the gain 5/3.
+//   - Karpathy, "makemore part 3": 5 × (Linear → BatchNorm → tanh) with the gain 5/3;
+//   - 『ゼロから作るDeep Learning ❷』6.1: the RNN's gradient through time exploding, vanishing and clipped
+//     (presets-textbooks-rnn.ts).
 // PUBLISHED holds the numbers the books print, shown beside the lab's own.
 import type { ExperimentConfig, ModelConfig } from './config';
 import type { Preset } from './presets';
+import { TEXTBOOK_RNN_PRESETS } from './presets-textbooks-rnn';
 
 function config(id: string, model: ModelConfig, t: { trainSize: number; epochs: number; batchSize: number; kind: 'sgd'; lr: number; probeEvery: number }): ExperimentConfig {
   return {
@@ -120,4 +123,5 @@ export const TEXTBOOK_PRESETS: readonly Preset[] = [
     },
     config: config('makemore3-bn-tanh', mlp(FIVE, 'tanh', { kind: 'heNormal' }, true), { trainSize: 60000, epochs: 1, batchSize: 32, kind: 'sgd', lr: 0.1, probeEvery: 10 }),
   },
+  ...TEXTBOOK_RNN_PRESETS,
 ];
