@@ -51,9 +51,16 @@ export const InitializerSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('standardUniform') }).strict(),
   /** LeCun uniform: U[−√(3/n), √(3/n)], n = fan-in (variance 1/n). */
   z.object({ kind: z.literal('lecunUniform') }).strict(),
+  /**
+   * Kaiming normal with the gain PyTorch gives tanh (torch.nn.init.kaiming_normal_(nonlinearity='tanh')):
+   * N(0, (5/3)²/n), n = fan-in, not truncated — the init of Karpathy's makemore part 3.
+   */
+  z.object({ kind: z.literal('kaimingTanh') }).strict(),
 ]);
 export type Initializer = z.infer<typeof InitializerSchema>;
-export const INITIALIZER_KINDS = ['randomNormal', 'randomUniform', 'glorotUniform', 'glorotNormal', 'heNormal', 'heUniform', 'lecunNormal', 'standardUniform', 'lecunUniform'] as const;
+/** PyTorch's calculate_gain('tanh'): the gain of kaimingTanh. */
+export const KAIMING_TANH_GAIN = 5 / 3;
+export const INITIALIZER_KINDS = ['randomNormal', 'randomUniform', 'glorotUniform', 'glorotNormal', 'heNormal', 'heUniform', 'lecunNormal', 'standardUniform', 'lecunUniform', 'kaimingTanh'] as const;
 
 export const DatasetSchema = z.discriminatedUnion('kind', [
   z.object({
