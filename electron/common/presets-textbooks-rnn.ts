@@ -48,8 +48,8 @@ export const TEXTBOOK_RNN_PRESETS: readonly Preset[] = [
     family: 'textbooks',
     name: { ja: 'ゼロつく❷ 6章: 勾配消失（図6-9）', en: 'Deep Learning from Scratch 2 ch. 6: vanishing gradient (fig. 6-9)' },
     description: {
-      ja: `${BOOK.ja} 図6-9（W_h は標準正規分布の0.5倍）。スペクトル半径が1より小さいと勾配のノルムは時間をさかのぼるほど指数的に小さくなり、勾配消失が起こります。W_h は標準偏差0.11の正規分布（3ユニットで標準偏差0.5と同じ ≈ 0.87 倍）。最初のステップに届く勾配は最後のステップの数十分の1です。${SETUP.ja}`,
-      en: `${BOOK.en}, fig. 6-9 (Wh = np.random.randn(H, H) * 0.5). With a spectral radius below 1 the norm of dh shrinks exponentially with every step back: the vanishing gradient (勾配消失). W_h from a normal of std 0.11 (the ≈ 0.87 of std 0.5 at three units); the first step receives a few hundredths of the last step’s gradient. ${SETUP.en}`,
+      ja: `${BOOK.ja} 図6-9（W_h は標準正規分布の0.5倍）。スペクトル半径が1より小さいと勾配のノルムは時間をさかのぼるほど指数的に小さくなり、勾配消失が起こります。W_h は標準偏差0.11の正規分布（3ユニットで標準偏差0.5と同じ ≈ 0.87 倍）。初期状態で最初のステップに届く勾配は最後のステップの約10分の1です。${SETUP.ja}`,
+      en: `${BOOK.en}, fig. 6-9 (Wh = np.random.randn(H, H) * 0.5). With a spectral radius below 1 the norm of dh shrinks exponentially with every step back: the vanishing gradient (勾配消失). W_h from a normal of std 0.11 (the ≈ 0.87 of std 0.5 at three units); at the start the first step receives about a tenth of the last step’s gradient. ${SETUP.en}`,
     },
     config: config('zero2-ch6-rnn-vanish', ZERO2_STD.decay, false),
   },
