@@ -6,6 +6,7 @@ import { ExperimentConfigSchema, hiddenWidths, LIMITS, LIMITS_RECURRENT } from '
 import { PROBE_STRIDE } from './probe-fields';
 import { HISTOGRAM, type LayerStats } from './records';
 import { FINISHED_STATUSES, RUN_LIMITS, RunNameSchema, TagSchema, type RunStatus } from './runs';
+import { StudentPredictionSchema } from './student-prediction';
 
 export const BUNDLE_FORMAT = 'gradient-lab-bundle';
 export const BUNDLE_VERSION = 1;
@@ -134,6 +135,11 @@ const BundleRunObject = z
       BUNDLE_ROW_LIMITS.steps,
       'time-statistics',
     ).optional(),
+    /**
+     * The student's prediction kept with the run (predict → observe; common/student-prediction.ts): log10 per
+     * layer, at most one value per layer of the run. Absent where none was made and from older bundles.
+     */
+    studentPrediction: StudentPredictionSchema.extend({ created: Iso }).strict().optional(),
   })
   .strict();
 type BundleRunFields = z.output<typeof BundleRunObject>;
@@ -198,6 +204,13 @@ function consistent(r: BundleRunFields, ctx: z.RefinementCtx): void {
     if (t !== null && (t < EARLIEST || t > latest)) issue([field], 'the date is impossible (before 2000 or in the future)');
   }
   if (started !== null && ended !== null && ended < started) issue(['endedAt'], 'the run ends before it starts');
+  const p = r.studentPrediction;
+  if (p) {
+    const layers = r.layers.length || widths.length + 1;
+    if (p.values.length > layers) issue(['studentPrediction', 'values'], `the prediction lists ${p.values.length} layers, but the run has ${layers}`);
+    const made = Date.parse(p.created);
+    if (made < EARLIEST || made > latest) issue(['studentPrediction', 'created'], 'the date is impossible (before 2000 or in the future)');
+  }
   if (r.durationSec !== null) {
     const span = started !== null && ended !== null ? (ended - started) / 1000 : null;
     if (span !== null && r.durationSec > span + 60) issue(['durationSec'], `the duration (${r.durationSec} s) is longer than the time between start and end (${Math.round(span)} s)`);

@@ -51,9 +51,16 @@ export const InitializerSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('standardUniform') }).strict(),
   /** LeCun uniform: U[−√(3/n), √(3/n)], n = fan-in (variance 1/n). */
   z.object({ kind: z.literal('lecunUniform') }).strict(),
+  /**
+   * Kaiming normal with the gain PyTorch gives tanh (torch.nn.init.kaiming_normal_(nonlinearity='tanh')):
+   * N(0, (5/3)²/n), n = fan-in, not truncated — the init of Karpathy's makemore part 3.
+   */
+  z.object({ kind: z.literal('kaimingTanh') }).strict(),
 ]);
 export type Initializer = z.infer<typeof InitializerSchema>;
-export const INITIALIZER_KINDS = ['randomNormal', 'randomUniform', 'glorotUniform', 'glorotNormal', 'heNormal', 'heUniform', 'lecunNormal', 'standardUniform', 'lecunUniform'] as const;
+/** PyTorch's calculate_gain('tanh'): the gain of kaimingTanh. */
+export const KAIMING_TANH_GAIN = 5 / 3;
+export const INITIALIZER_KINDS = ['randomNormal', 'randomUniform', 'glorotUniform', 'glorotNormal', 'heNormal', 'heUniform', 'lecunNormal', 'standardUniform', 'lecunUniform', 'kaimingTanh'] as const;
 
 export const DatasetSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -156,6 +163,14 @@ export const RecurrentSchema = z.object({
     .min(LIMITS_RECURRENT.forgetBias.min, `forgetBias must be at least ${LIMITS_RECURRENT.forgetBias.min} (allowed ${LIMITS_RECURRENT.forgetBias.min}–${LIMITS_RECURRENT.forgetBias.max})`)
     .max(LIMITS_RECURRENT.forgetBias.max, `forgetBias must be at most ${LIMITS_RECURRENT.forgetBias.max} (allowed ${LIMITS_RECURRENT.forgetBias.min}–${LIMITS_RECURRENT.forgetBias.max})`)
     .default(1),
+  /**
+   * W_hh from N(0, recurrentStd²) instead of PyTorch's U(±1/√hidden), as the textbooks scale np.random.randn(H, H)
+   * to make the gradient through time explode (std 1) or vanish (std 0.5). Not for irnn (identity).
+   */
+  recurrentStd: finite('recurrentStd')
+    .min(LIMITS_RECURRENT.recurrentStd.min, `recurrentStd must be at least ${LIMITS_RECURRENT.recurrentStd.min} (allowed ${LIMITS_RECURRENT.recurrentStd.min}–${LIMITS_RECURRENT.recurrentStd.max})`)
+    .max(LIMITS_RECURRENT.recurrentStd.max, `recurrentStd must be at most ${LIMITS_RECURRENT.recurrentStd.max} (allowed ${LIMITS_RECURRENT.recurrentStd.min}–${LIMITS_RECURRENT.recurrentStd.max})`)
+    .optional(),
 }).strict();
 export type RecurrentConfig = z.output<typeof RecurrentSchema>;
 

@@ -1,7 +1,7 @@
 // The rules that turn layer-probe numbers into verdicts, stated once for the engine, the charts and the tests:
 // the initial-loss check, the update:data guide band, the chain-rule ledger's predictions (the sigmoid's 0.25,
 // the weights' gain under Glorot and He), the gradient check's thresholds, and the float32 underflow floor.
-import type { Activation, Initializer } from './config';
+import { KAIMING_TANH_GAIN, type Activation, type Initializer } from './config';
 
 /** The smallest normal float32 (2⁻¹²⁶): below it a gradient loses precision, and soon becomes exactly 0. */
 export const FLOAT32_MIN_NORMAL = 1.1754943508222875e-38;
@@ -78,6 +78,8 @@ export function weightGainPrediction(init: Initializer, n: number, m: number): n
         return 1 / n;
       case 'standardUniform':
         return 1 / (3 * n);
+      case 'kaimingTanh':
+        return (KAIMING_TANH_GAIN * KAIMING_TANH_GAIN) / n;
       case 'randomNormal':
         return init.std * init.std + init.mean * init.mean;
       case 'randomUniform':

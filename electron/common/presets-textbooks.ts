@@ -3,10 +3,13 @@
 //   - Nielsen, "Neural Networks and Deep Learning", chapter 5: [784, 30, 30, 30, 30, 10] sigmoid, ‖δˡ‖ per layer;
 //   - 斎藤康毅『ゼロから作るDeep Learning』6章: activation histograms of 5 × 100 layers under four initial
 //     weights (図6-10, 6-11, 6-13, 6-14) and the initializer comparison on MNIST (図6-15);
-//   - Karpathy, "makemore part 3": 5 × (Linear → BatchNorm → tanh) with the gain 5/3.
+//   - Karpathy, "makemore part 3": 5 × (Linear → BatchNorm → tanh) with the gain 5/3;
+//   - 『ゼロから作るDeep Learning ❷』6.1: the RNN's gradient through time exploding, vanishing and clipped
+//     (presets-textbooks-rnn.ts).
 // PUBLISHED holds the numbers the books print, shown beside the lab's own.
 import type { ExperimentConfig, ModelConfig } from './config';
 import type { Preset } from './presets';
+import { TEXTBOOK_RNN_PRESETS } from './presets-textbooks-rnn';
 
 function config(id: string, model: ModelConfig, t: { trainSize: number; epochs: number; batchSize: number; kind: 'sgd'; lr: number; probeEvery: number }): ExperimentConfig {
   return {
@@ -115,9 +118,10 @@ export const TEXTBOOK_PRESETS: readonly Preset[] = [
     family: 'textbooks',
     name: { ja: 'makemore 3: 5 × (Linear → BN → tanh)', en: 'makemore part 3: 5 × (Linear → BN → tanh)' },
     description: {
-      ja: 'Karpathy「makemore part 3」の深い版を MNIST で。100ユニット×5層、各層で線形 → バッチ正規化 → tanh、SGD 0.1、バッチ32。本家は重みに利得 5/3 を掛けます（Kaiming の tanh 用の値）。ここでは He 初期化（利得 √2 ≈ 1.41、±2σで切った正規分布）で近似し、出力層にはバッチ正規化を入れません。バッチ正規化の後なので、利得の違いは順伝播には効かず、勾配と update:data の大きさだけを変えます。',
-      en: 'The deep network of Karpathy’s "makemore part 3" on MNIST: five layers of 100 units, each Linear → batch norm → tanh, SGD 0.1, batch 32. The original multiplies the weights by the gain 5/3 (Kaiming’s value for tanh); here He initialization (gain √2 ≈ 1.41, a normal truncated at ±2σ) stands in, and the output layer has no batch norm. Behind batch norm the gain does not change the forward pass, only the size of the gradients and of update:data.',
+      ja: 'Karpathy「makemore part 3」の深い版を MNIST で。100ユニット×5層、各層で線形 → バッチ正規化 → tanh、SGD 0.1、バッチ32。重みは本家と同じく標準偏差 (5/3)/√n_in の正規分布（Kaiming の tanh 用の利得 5/3、PyTorch の kaiming_normal_ と同じ）。本家と違う点: 出力層にも同じ初期値を使い（本家は利得1で、後ろのバッチ正規化の γ を0.1倍）、出力層にはバッチ正規化を入れません。バッチ正規化の後なので、利得の違いは順伝播には効かず、勾配と update:data の大きさだけを変えます。',
+      en: 'The deep network of Karpathy’s "makemore part 3" on MNIST: five layers of 100 units, each Linear → batch norm → tanh, SGD 0.1, batch 32. The weights are drawn as in the original: a normal of std (5/3)/√n_in (Kaiming’s gain 5/3 for tanh, PyTorch’s kaiming_normal_). Differences: the output layer gets the same init (the original: gain 1 with its batch norm’s γ × 0.1) and has no batch norm. Behind batch norm the gain does not change the forward pass, only the size of the gradients and of update:data.',
     },
-    config: config('makemore3-bn-tanh', mlp(FIVE, 'tanh', { kind: 'heNormal' }, true), { trainSize: 60000, epochs: 1, batchSize: 32, kind: 'sgd', lr: 0.1, probeEvery: 10 }),
+    config: config('makemore3-bn-tanh', mlp(FIVE, 'tanh', { kind: 'kaimingTanh' }, true), { trainSize: 60000, epochs: 1, batchSize: 32, kind: 'sgd', lr: 0.1, probeEvery: 10 }),
   },
+  ...TEXTBOOK_RNN_PRESETS,
 ];

@@ -25,6 +25,7 @@ export function initializerShort(init: Initializer): string {
     case 'lecunNormal': return 'LeCun';
     case 'lecunUniform': return 'LeCun uniform';
     case 'standardUniform': return 'U(±1/√n)';
+    case 'kaimingTanh': return 'Kaiming tanh';
   }
 }
 

@@ -96,6 +96,7 @@ export function buildBundle(store: Store, runIds: number[], appVersion: string):
       ...gradientFields(store, id, s.divergedStep),
       probes: store.probes.rows(id),
       ...timeStatsOf(store, id),
+      ...studentPredictionOf(store, id),
     };
   });
   return { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, appVersion, exported: new Date().toISOString(), runs };
@@ -105,6 +106,12 @@ export function buildBundle(store: Store, runIds: number[], appVersion: string):
 function timeStatsOf(store: Store, id: number): { timeStats?: TimeStatsRow[] } {
   const rows = store.metrics.time.rows(id);
   return rows.length ? { timeStats: rows } : {};
+}
+
+/** The student's prediction kept with a run (absent where none was made, so such bundles stay as before). */
+function studentPredictionOf(store: Store, id: number): Pick<BundleRun, 'studentPrediction'> {
+  const p = store.probes.prediction(id);
+  return p ? { studentPrediction: { quantity: p.quantity, values: p.values, created: p.created ?? new Date().toISOString() } } : {};
 }
 
 /** A file name for the exported runs, e.g. "gradient-lab-run-12.json.gz". */
@@ -207,6 +214,7 @@ export function writeBundle(store: Store, bundle: Bundle, fileName: string): num
       }
       store.metrics.savePredictions(id, r.predictions.map((p) => ({ ...p, probs: p.probs.map((x) => x ?? NaN) })));
       if (r.probes) store.probes.insertRows(id, r.probes);
+      if (r.studentPrediction) store.probes.setPrediction(id, r.studentPrediction, r.studentPrediction.created);
       return id;
     }),
   );

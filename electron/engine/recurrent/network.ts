@@ -2,10 +2,11 @@
 // in one WebAssembly kernel memory: parameters, their gradients and every activation backpropagation through
 // time needs. forward() runs the sequence, lossAndGrad() the read-out, backward() runs BPTT and leaves the
 // gradients and ‖∂E/∂h_t‖ for every step. Initialization as PyTorch (uniform ±1/√hidden), the LSTM forget-gate
-// bias set to `forgetBias` as Keras sets it to 1, and IRNN's recurrent weights the identity with zero bias.
+// bias set to `forgetBias` as Keras sets it to 1, IRNN's recurrent weights the identity with zero bias, and W_hh
+// from N(0, recurrentStd²) when the config scales it as the textbooks do.
 import type { RecurrentCell } from '../../common/recurrent-limits';
 import { Kernels, measure, type Allocator, type F32 } from '../kernels/kernels';
-import { mulberry32, type Rng } from '../random';
+import { gaussian, mulberry32, type Rng } from '../random';
 import { cellBackward, cellForward, GATES, type StepArrays } from './cells';
 
 export interface NetShape {
@@ -17,6 +18,8 @@ export interface NetShape {
   /** Rows of the largest batch. */
   batch: number;
   forgetBias: number;
+  /** W_hh from N(0, recurrentStd²) instead of the uniform (absent: the uniform). */
+  recurrentStd?: number;
 }
 
 export interface Params {
@@ -227,4 +230,6 @@ function initialize(p: Params, s: NetShape, rng: Rng): void {
     p.b.a.fill(0);
   }
   if (s.cell === 'lstm') p.b.a.fill(s.forgetBias, s.hidden, 2 * s.hidden);
+  // Drawn after the uniform ones, so a run without it keeps the numbers it always had.
+  if (s.recurrentStd !== undefined) for (let i = 0; i < p.wh.a.length; i++) p.wh.a[i] = gaussian(rng) * s.recurrentStd;
 }

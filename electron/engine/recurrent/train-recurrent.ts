@@ -5,6 +5,7 @@
 import type { ExperimentConfig } from '../../common/config';
 import type { BatchRecord, FinalMetrics, Prediction } from '../../common/records';
 import { deriveSeed, mulberry32, shuffleInPlace } from '../random';
+import { clipArrays, type ClipOutcome } from '../train/clip';
 import { CpuOptimizer } from '../train/cpu-optimizer';
 import { divergenceWatch } from '../train/divergence';
 import type { ParamSums } from '../train/statistics';
@@ -21,23 +22,19 @@ const PREDICTIONS = 16;
 export function buildNet(config: ExperimentConfig, data: SequenceData): RecurrentNet {
   const r = config.recurrent;
   if (!r) throw new Error('trainRecurrent needs a config with a recurrent model');
-  const shape = { cell: r.cell, steps: data.steps, inputs: data.inputs, hidden: r.hidden, outputs: data.outputs, batch: config.training.batchSize, forgetBias: r.forgetBias };
+  const shape = { cell: r.cell, steps: data.steps, inputs: data.inputs, hidden: r.hidden, outputs: data.outputs, batch: config.training.batchSize, forgetBias: r.forgetBias, recurrentStd: r.recurrentStd };
   return new RecurrentNet(shape, deriveSeed(config.training.seed, 1));
 }
 
-/** Clip the gradients in place; returns the factor a norm clip scaled them by (1 when none did). */
-export function clipGradients(grads: Float32Array[], clip: ExperimentConfig['optimizer']['clip'], sumSq: number): number {
-  if (!clip) return 1;
-  if (clip.kind === 'value') {
-    const c = clip.threshold;
-    for (const g of grads) for (let i = 0; i < g.length; i++) g[i] = Math.min(c, Math.max(-c, g[i]!));
-    return 1;
-  }
-  const norm = Math.sqrt(sumSq);
-  if (norm <= clip.threshold) return 1;
-  const scale = clip.threshold / norm;
-  for (const g of grads) for (let i = 0; i < g.length; i++) g[i] = g[i]! * scale;
-  return scale;
+/**
+ * Clip the gradients in place by clip.ts's one definition; returns the factor a norm clip scaled them by (1 when
+ * none did) and what the step record reports of it.
+ */
+export function clipGradients(grads: Float32Array[], clip: ExperimentConfig['optimizer']['clip'], sumSq: number): { scale: number; clip?: ClipOutcome } {
+  if (!clip) return { scale: 1 };
+  const outcome = clipArrays(grads, clip);
+  const scale = clip.kind === 'norm' && outcome.clipped ? clip.threshold / Math.sqrt(sumSq) : 1;
+  return { scale, clip: outcome };
 }
 
 /** Mean loss and accuracy over a split, in batches of the network's size. */
@@ -127,9 +124,13 @@ export async function trainRecurrent(config: ExperimentConfig, data: SequenceDat
       }
       const withStats = step % statsEvery === 0;
       const deltaSq = withStats ? { recurrent: sumSqRows(net), readOut: sumSqOf(net.m.dLogits.a.subarray(0, idx.length * data.outputs)) } : undefined;
-      const scale = clipGradients(grads, config.optimizer.clip, gradSq);
+      const { scale, clip } = clipGradients(grads, config.optimizer.clip, gradSq);
       const sums = optimizer.apply(params.map((p) => p.w), grads);
-      const record: BatchRecord = { type: 'batch', step, epoch, batch, loss, acc };
+      const record: BatchRecord = { type: 'batch', step, epoch, batch, loss, acc, gradNorm: Math.sqrt(gradSq) };
+      if (clip) {
+        record.clippedGradNorm = clip.normAfter;
+        record.clipped = clip.clipped;
+      }
       if (deltaSq) {
         record.layers = recurrentLayerStats(net, sums.map((s) => unscale(s, scale)), deltaSq);
         record.time = timeStatsOf(net);

@@ -96,6 +96,7 @@ const en = {
   'sweep.stop': 'Stop the sweep',
   'sweep.stoppedNote': 'stopped',
   'sweep.openCompare': 'Open the comparison',
+  'history.init.kaimingTanh': 'Kaiming normal for tanh (gain 5/3)',
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -195,6 +196,7 @@ const ja: Record<keyof typeof en, string> = {
   'sweep.stop': '一括実行を停止',
   'sweep.stoppedNote': '停止しました',
   'sweep.openCompare': '比較を開く',
+  'history.init.kaimingTanh': 'He（正規、tanh 用の利得 5/3）',
 };
 
 export default { en, ja };

@@ -57,6 +57,7 @@ const en = {
   'option.run.custom': 'custom',
   'option.run.imported': '(imported as #{id})',
   'option.origin.run': '(run {n})',
+  'option.initializer.kaimingTanh': 'Kaiming normal for tanh, std (5/3)/√n (PyTorch, makemore)',
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -116,6 +117,7 @@ const ja: Record<keyof typeof en, string> = {
   'option.run.custom': 'カスタム',
   'option.run.imported': '（取り込み #{id}）',
   'option.origin.run': '（元の実行 #{n}）',
+  'option.initializer.kaimingTanh': 'He 正規・tanh 用（標準偏差 (5/3)/√n）',
 };
 
 export default { en, ja };
