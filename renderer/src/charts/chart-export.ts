@@ -67,6 +67,8 @@ function chartBody(figure: HTMLElement): SVGSVGElement | null {
   if (!(svg instanceof SVGSVGElement)) return null;
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const box = svg.getBoundingClientRect();
+  // Screen offsets back to the chart's own units (a chart full screen in presenter mode is shown zoomed).
+  const scale = box.width > 0 ? (Number(svg.getAttribute('width')) || box.width) / box.width : 1;
   const layers = [...figure.querySelectorAll('canvas[data-layer]')] as HTMLCanvasElement[];
   for (const canvas of layers.reverse()) {
     let href = '';
@@ -79,8 +81,8 @@ function chartBody(figure: HTMLElement): SVGSVGElement | null {
     clone.insertBefore(
       el('image', {
         href,
-        x: Number(canvas.dataset.x ?? r.left - box.left),
-        y: Number(canvas.dataset.y ?? r.top - box.top),
+        x: Number(canvas.dataset.x ?? (r.left - box.left) * scale),
+        y: Number(canvas.dataset.y ?? (r.top - box.top) * scale),
         width: canvas.clientWidth || canvas.width,
         height: canvas.clientHeight || canvas.height,
         preserveAspectRatio: 'none',

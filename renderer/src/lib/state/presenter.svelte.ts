@@ -3,6 +3,22 @@
 // chart full screen (Shift+C the previous one), Esc leaves full screen. Keys are ignored while typing in a field.
 export const presenter = $state<{ on: boolean; chart: number }>({ on: false, chart: -1 });
 
+/**
+ * The chart shown full screen (its frame reads this to lay the chart out at the screen's height), or null.
+ * (Svelte proxies only plain objects and arrays: the element is held as it is.)
+ */
+export const fullChart = $state<{ el: HTMLElement | null }>({ el: null });
+
+/**
+ * How much a full-screen chart is enlarged for a projector: the chart is laid out at its ordinary proportions
+ * (text, lines and margins as on a laptop) in the space divided by this factor, then shown `zoom`ed by it, so
+ * its words and lines grow with the screen (1.33× at 1280×720, about 2× at 1920×1080) and it fills the screen.
+ */
+export function projectorZoom(width: number, height: number): number {
+  if (width <= 0 || height <= 0) return 1;
+  return Math.min(2.5, Math.max(1, Math.min(width / 900, height / 420)));
+}
+
 export type PresenterAction = 'toggle-run' | 'next-step' | 'previous-step';
 
 /** The views listen for these (the Train view for toggle-run, the Learn view for the steps). */
@@ -18,10 +34,12 @@ export function showChart(i: number): void {
   for (const el of all) el.classList.remove('presenter-full');
   if (i < 0 || all.length === 0) {
     presenter.chart = -1;
+    fullChart.el = null;
     return;
   }
   presenter.chart = ((i % all.length) + all.length) % all.length;
   all[presenter.chart]!.classList.add('presenter-full');
+  fullChart.el = all[presenter.chart]!;
 }
 
 export function setPresenter(on: boolean): void {

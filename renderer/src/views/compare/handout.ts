@@ -32,7 +32,8 @@ export function handoutHtml(h: Handout): string {
   return `<!doctype html>
 <html lang="${h.lang}"><head><meta charset="utf-8"><title>${esc(h.title)}</title>
 <style>
-  body { font-family: 'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic', system-ui, sans-serif; color: #1b2130; margin: 1.5cm; font-size: 11pt; }
+  body { font-family: 'Gradient Lab JP', 'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic', system-ui, sans-serif; color: #1b2130; margin: 1.5cm; font-size: 11pt; }
+  svg { font-family: 'Gradient Lab JP', 'Noto Sans JP', system-ui, sans-serif; }
   h1 { font-size: 18pt; margin: 0 0 0.2em; } h2 { font-size: 13pt; margin: 1.2em 0 0.4em; }
   .date { color: #5b6478; margin: 0 0 1em; }
   table { border-collapse: collapse; } th, td { border: 1px solid #d9deea; padding: 0.2em 0.6em; text-align: left; }

@@ -2,7 +2,7 @@
 // the experiment differs, the run is "Custom": it is not filed under the preset and is named from its changes.
 import type { ExperimentConfig } from '../../../../electron/common/config';
 import { getPreset, type Preset } from '../../../../electron/common/presets';
-import { changesFrom, customRunName, keepsPreset, type Change } from '../../../../electron/common/run-naming';
+import { changesFrom, customRunName, keepsPreset, type Change, type NameLang } from '../../../../electron/common/run-naming';
 
 export interface PresetState {
   /** The preset the settings started from, if any. */
@@ -17,10 +17,10 @@ export function presetState(baseId: string | undefined, config: ExperimentConfig
   return { base, changes: config ? changesFrom(config, base.config) : null };
 }
 
-/** What Start sends: the preset's own config filed under it, or an edited one named from its changes. */
-export function startRequest(config: ExperimentConfig, state: PresetState): { config: ExperimentConfig; name?: string } {
+/** What Start sends: the preset's own config filed under it, or an edited one named from its changes in `lang`. */
+export function startRequest(config: ExperimentConfig, state: PresetState, lang: NameLang = 'en'): { config: ExperimentConfig; name?: string } {
   if (!state.base || !state.changes?.length) return { config };
-  const name = customRunName(config, state.base);
+  const name = customRunName(config, state.base, lang);
   // A shortened preset (less data, fewer epochs, another seed) stays filed under it; any other change does not.
   if (keepsPreset(config, state.base)) return { config, name };
   const { preset: _dropped, ...rest } = config;
