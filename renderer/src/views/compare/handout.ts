@@ -59,17 +59,18 @@ export function handoutHtml(h: Handout): string {
 <h2>${esc(h.diffTitle)}</h2>
 <table data-handout-diff><thead><tr><th>${esc(h.diffHeader)}</th>${h.runs.map((r) => `<th>${swatch(r.colour)}${esc(r.name)}</th>`).join('')}</tr></thead>
 <tbody>${h.diff.map((d) => `<tr><th>${esc(d.field)}</th>${d.values.map((v) => `<td>${esc(v)}</td>`).join('')}</tr>`).join('')}</tbody></table>
-${h.papers && h.papers.entries.length ? papersHtml(h.papers, swatch) : ''}
+${h.papers && h.papers.entries.length ? papersHtml(h.papers, swatch, h.lang === 'ja' ? '' : ' ') : ''}
 ${h.charts.map((c) => `<figure data-handout-chart><h3>${esc(c.title)}</h3><p>${esc(c.subtitle)}</p>${c.body}<div class="legend">${c.legend}</div></figure>`).join('\n')}
 <h2>${esc(h.explanationTitle)}</h2>
 ${h.explanation.map((p) => `<p>${esc(p)}</p>`).join('\n')}
 </body></html>`;
 }
 
-function papersHtml(p: HandoutPapers, swatch: (c: string) => string): string {
+/** `gap`: between two sentences (none in Japanese). */
+function papersHtml(p: HandoutPapers, swatch: (c: string) => string, gap: string): string {
   const entry = (e: HandoutPapers['entries'][number]) => `<section class="paper" data-handout-paper>
 <p class="cite">${esc(e.citation)}</p>
-<p><strong>${esc(p.saysLabel)}</strong> ${e.claims.map(esc).join(' ')}</p>
+<p><strong>${esc(p.saysLabel)}</strong> ${e.claims.map(esc).join(gap)}</p>
 <p><strong>${esc(p.showsLabel)}</strong></p>
 <ul>${e.rows.map((r) => `<li data-handout-verdict>${r.colours.map(swatch).join('')}${esc(r.label)} — <span class="verdict">${esc(r.verdict)}</span> ${esc(r.detail)}</li>`).join('')}</ul>
 </section>`;

@@ -92,7 +92,7 @@ export function handoutPapers(reports: readonly PaperReport[], locale: 'ja' | 'e
       claims: rep.claims.map((c) => c[locale]),
       rows: rep.rows.map((row) => ({
         colours: row.colours,
-        label: row.kind === 'pair' ? `${l.pair}: ${row.label}` : row.label,
+        label: row.kind === 'pair' ? `${l.pair}${locale === 'ja' ? '' : ' '}${row.label}` : row.label,
         verdict: l.verdicts[row.verdict ?? 'none'],
         detail: row.detail[locale],
       })),
