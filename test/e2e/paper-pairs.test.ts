@@ -13,6 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPaperPreset } from '../../electron/common/presets-papers';
 import { startApp, type App } from './harness';
 
+/** Latin words a Japanese text may keep here: cited authors, the activation's name, formula notation, export formats. */
+const ALLOWED_IN_JA = new Set(['Glorot', 'Bengio', 'tanh', 'log', 'PNG', 'SVG']);
+const latinIn = (texts: string[]) => texts.flatMap((s) => s.match(/[A-Za-z][A-Za-z]+/g) ?? []).filter((w) => !ALLOWED_IN_JA.has(w));
+
 const STANDARD = getPaperPreset('papers-glorot-tanh-standard')!;
 const NORMALIZED = getPaperPreset('papers-glorot-tanh-xavier')!;
 
@@ -77,6 +81,11 @@ describe('a paper’s pair: histograms, the pair’s judgment in Compare and the
     await page.click('[data-testid="lang-ja"]');
     await expect.poll(() => pair.textContent()).toContain('同じデータ・同じステップ数で実行し');
     expect(await page.locator('[data-testid="chart-paper-activations"] [data-chart-title]').textContent()).toBe('隠れ層ごとの活性値の分布（Glorot & Bengio 2010 の図6）');
+    const ownTexts = [
+      ...(await page.locator('[data-testid="paper-histograms"] figcaption, [data-testid="paper-histograms"] .scrub, [data-testid="paper-histograms"] [data-legend-layer]').allTextContents()),
+      ...(await pair.allTextContents()),
+    ];
+    expect(latinIn(ownTexts)).toEqual([]);
     await panel.screenshot({ path: join(app.outDir, 'paper-pair-panel-ja.png') });
     await page.click('[data-testid="paper-pair-queue"]');
     await page.locator('[data-testid="paper-pair-queued"]').waitFor();
@@ -93,6 +102,8 @@ describe('a paper’s pair: histograms, the pair’s judgment in Compare and the
     expect(await page.locator('[data-testid="compare-paper-says"]').textContent()).toContain(NORMALIZED.paper.claim.ja);
     // Wait for the normalized run to end, so the handout has both runs whole.
     await expect.poll(() => page.locator('[data-testid="compare-paper-run"][data-verdict="holds"]').count(), { timeout: 180_000, interval: 1000 }).toBe(2);
+    const compareTexts = await page.locator('[data-testid="compare-paper"] h3, [data-testid="compare-paper"] dt, [data-testid="compare-paper"] .verdict, [data-testid="compare-paper"] strong, [data-testid="compare-paper-detail"]').allTextContents();
+    expect(latinIn(compareTexts)).toEqual([]);
     await page.locator('[data-testid="compare-paper"]').screenshot({ path: join(app.outDir, 'paper-pair-compare-ja.png') });
 
     const ja = await handout(app, page, 'ja');
