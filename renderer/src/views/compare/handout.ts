@@ -23,6 +23,15 @@ export interface Handout {
   charts: HandoutChart[];
   explanationTitle: string;
   explanation: string[];
+  /** When runs are of paper presets: each paper's citation, its claim and the runs' (and pairs') verdicts. */
+  papers?: HandoutPapers;
+}
+
+export interface HandoutPapers {
+  title: string;
+  saysLabel: string;
+  showsLabel: string;
+  entries: { citation: string; claims: string[]; rows: { colours: string[]; label: string; verdict: string; detail: string }[] }[];
 }
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -40,6 +49,8 @@ export function handoutHtml(h: Handout): string {
   .sw { display: inline-block; width: 0.9em; height: 0.9em; border-radius: 2px; margin-right: 0.4em; vertical-align: -0.1em; }
   figure { margin: 0 0 1em; break-inside: avoid; } figure h3 { margin: 0; font-size: 12pt; } figure p { margin: 0.1em 0 0.4em; color: #5b6478; font-size: 9.5pt; }
   figure svg, figure img { max-width: 100%; height: auto; } .legend { font-size: 9.5pt; display: flex; flex-wrap: wrap; gap: 0.3em 1em; }
+  .paper { break-inside: avoid; margin: 0 0 1em; } .paper .cite { color: #5b6478; font-size: 9.5pt; margin: 0 0 0.3em; }
+  .paper .verdict { font-weight: 700; }
   @media print { body { margin: 0; } }
 </style></head><body>
 <h1 data-handout-title>${esc(h.title)}</h1>
@@ -49,10 +60,22 @@ export function handoutHtml(h: Handout): string {
 <h2>${esc(h.diffTitle)}</h2>
 <table data-handout-diff><thead><tr><th>${esc(h.diffHeader)}</th>${h.runs.map((r) => `<th>${swatch(r.colour)}${esc(r.name)}</th>`).join('')}</tr></thead>
 <tbody>${h.diff.map((d) => `<tr><th>${esc(d.field)}</th>${d.values.map((v) => `<td>${esc(v)}</td>`).join('')}</tr>`).join('')}</tbody></table>
+${h.papers && h.papers.entries.length ? papersHtml(h.papers, swatch, h.lang === 'ja' ? '' : ' ') : ''}
 ${h.charts.map((c) => `<figure data-handout-chart><h3>${esc(c.title)}</h3><p>${esc(c.subtitle)}</p>${c.body}<div class="legend">${c.legend}</div></figure>`).join('\n')}
 <h2>${esc(h.explanationTitle)}</h2>
 ${h.explanation.map((p) => `<p>${esc(p)}</p>`).join('\n')}
 </body></html>`;
+}
+
+/** `gap`: between two sentences (none in Japanese). */
+function papersHtml(p: HandoutPapers, swatch: (c: string) => string, gap: string): string {
+  const entry = (e: HandoutPapers['entries'][number]) => `<section class="paper" data-handout-paper>
+<p class="cite">${esc(e.citation)}</p>
+<p><strong>${esc(p.saysLabel)}</strong> ${e.claims.map(esc).join(gap)}</p>
+<p><strong>${esc(p.showsLabel)}</strong></p>
+<ul>${e.rows.map((r) => `<li data-handout-verdict>${r.colours.map(swatch).join('')}${esc(r.label)} — <span class="verdict">${esc(r.verdict)}</span> ${esc(r.detail)}</li>`).join('')}</ul>
+</section>`;
+  return `<h2>${esc(p.title)}</h2>\n${p.entries.map(entry).join('\n')}`;
 }
 
 /** The charts of a view as the handout shows them: SVG inline, canvas layers drawn into images. */

@@ -52,3 +52,15 @@ export function paperFigure(e: RunEvidence): FigureData | null {
   }
   return null;
 }
+
+/**
+ * The layers a per-layer histogram of the paper figure draws: every hidden layer of a net up to `max` of them; of a
+ * deeper one (He et al.'s 30 layers, Klambauer et al.'s 32), `max` spread evenly from the first to the last hidden
+ * layer — and the output layer, which the histograms leave out themselves.
+ */
+export function figureLayers<L extends { output: boolean }>(layers: readonly L[], max = 8): L[] {
+  const hidden = layers.filter((l) => !l.output);
+  if (hidden.length <= max) return [...layers];
+  const picked = new Set(Array.from({ length: max }, (_, i) => Math.round((i * (hidden.length - 1)) / (max - 1))));
+  return [...hidden.filter((_, i) => picked.has(i)), ...layers.filter((l) => l.output)];
+}
