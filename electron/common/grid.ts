@@ -5,6 +5,7 @@
 import {
   ACTIVATIONS,
   ExperimentConfigSchema,
+  LIMITS,
   INITIALIZER_KINDS,
   OPTIMIZERS,
   TOY_MORTGAGE_TRAIN_SIZE,
@@ -25,6 +26,12 @@ export const GRID_CHOICES: Partial<Record<GridKey, readonly string[]>> = {
   init: INITIALIZER_KINDS, activation: ACTIVATIONS, optimizer: OPTIMIZERS, 'batch-norm': ['false', 'true'], residual: ['false', 'true'],
 };
 
+/** The range of each numeric key (the schema's; the learning rate must also be above 0). */
+export const GRID_RANGES: Partial<Record<GridKey, { min: number; max: number }>> = {
+  lr: { min: 0, max: LIMITS.learningRate.max }, seed: LIMITS.seed, depth: LIMITS.depth, width: LIMITS.width,
+  'batch-size': LIMITS.batchSize, epochs: LIMITS.epochs,
+};
+
 /** Most points a CLI sweep runs; the app's sweep stops at what one comparison shows (GRID_UI_MAX_RUNS). */
 export const GRID_MAX_RUNS = 64;
 /** Axes the app's grid sweep offers at once. */
@@ -42,6 +49,7 @@ export type GridProblem =
   | { kind: 'empty-axis'; key: GridKey }
   | { kind: 'repeated-key'; key: GridKey }
   | { kind: 'bad-value'; key: GridKey; value: string }
+  | { kind: 'out-of-range'; key: GridKey; value: string; min: number; max: number }
   | { kind: 'too-many'; total: number; max: number };
 
 /** Points of a grid: the product of its axes' value counts. */
@@ -68,6 +76,9 @@ export function gridProblem(axes: readonly GridAxis[], max = GRID_MAX_RUNS): Gri
     if (a.values.length === 0) return { kind: 'empty-axis', key: a.key };
     const bad = a.values.find((v) => !validGridValue(a.key, v));
     if (bad !== undefined) return { kind: 'bad-value', key: a.key, value: bad };
+    const range = GRID_RANGES[a.key];
+    const out = range && a.values.find((v) => Number(v) < range.min || Number(v) > range.max);
+    if (range && out !== undefined) return { kind: 'out-of-range', key: a.key, value: out, ...range };
   }
   const total = gridSize(axes);
   if (total > max) return { kind: 'too-many', total, max };
@@ -85,6 +96,7 @@ export function gridProblemText(p: GridProblem): string {
       const want = choices ? `one of ${choices.join(', ')}` : p.key === 'lr' ? 'a positive number' : 'a whole number';
       return `--grid ${p.key} takes ${want} (got "${p.value}")`;
     }
+    case 'out-of-range': return `--grid ${p.key} must be within ${p.min}–${p.max} (got "${p.value}")`;
     case 'too-many': return `the grid has ${p.total} points; a sweep runs at most ${p.max}`;
   }
 }

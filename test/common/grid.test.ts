@@ -44,6 +44,7 @@ describe('grid expansion', () => {
     expect(gridProblem([{ key: 'seed', values: ['1'] }, { key: 'seed', values: ['2'] }])).toEqual({ kind: 'repeated-key', key: 'seed' });
     expect(gridProblem([{ key: 'seed', values: ['1.5'] }])).toEqual({ kind: 'bad-value', key: 'seed', value: '1.5' });
     expect(gridProblem([{ key: 'lr', values: ['-1'] }])).toEqual({ kind: 'bad-value', key: 'lr', value: '-1' });
+    expect(gridProblem([{ key: 'depth', values: ['2', '99'] }])).toEqual({ kind: 'out-of-range', key: 'depth', value: '99', min: 1, max: 50 });
     expect(gridProblem([{ key: 'init', values: ['zeros'] }])).toEqual({ kind: 'bad-value', key: 'init', value: 'zeros' });
     expect(gridProblem([{ key: 'batch-norm', values: ['yes'] }])).toEqual({ kind: 'bad-value', key: 'batch-norm', value: 'yes' });
     // The app's bound is one comparison: 3 × 3 = 9 is one too many; 2 × 4 = 8 fits.
