@@ -141,7 +141,8 @@ export function applyGridPoint(base: ExperimentConfig, point: GridPoint): Experi
     const n = Number(value);
     switch (key) {
       case 'lr': c.optimizer.learningRate = n; break;
-      case 'init': model.initializer = initializerOfKind(value as Initializer['kind']); break;
+      // The base's own kind keeps its parameters (the tutorial's N(1, 1) stays N(1, 1)).
+      case 'init': if (model.initializer.kind !== value) model.initializer = initializerOfKind(value as Initializer['kind']); break;
       case 'activation': model.activation = value as ExperimentConfig['model']['activation']; break;
       case 'optimizer': c.optimizer.kind = value as ExperimentConfig['optimizer']['kind']; break;
       case 'seed': c.training.seed = n; break;

@@ -63,6 +63,9 @@ describe('grid points as runs', () => {
     expect(c.optimizer).toEqual({ kind: 'sgd', learningRate: 0.05 });
     expect(c.model).toMatchObject({ depth: 3, width: 16, activation: 'tanh', initializer: { kind: 'randomNormal', mean: 0, std: 0.05 }, batchNorm: true, residual: false });
     expect(c.training).toMatchObject({ seed: 7, batchSize: 32, epochs: 2 });
+    // The base's own initializer keeps its parameters.
+    const tutorial = getPreset('seed-keras')!.config;
+    expect(applyGridPoint(tutorial, { init: 'randomNormal' }).model.initializer).toEqual({ kind: 'randomNormal', mean: 1, std: 1 });
     // The base is not changed.
     expect(base.optimizer.learningRate).toBe(0.001);
     // Explicit widths become a uniform stack when depth is swept.

@@ -28,7 +28,7 @@ const en = {
   'grid.problem.config': 'One combination cannot run: {detail}',
   'grid.progress': '{done} of {total} runs of the sweep finished',
   'grid.stop': 'Stop the sweep',
-  'grid.stopped': 'The sweep was stopped: the {n} runs that finished are kept in History; the others were taken off the queue.',
+  'grid.stopped': 'The sweep was stopped. Runs that finished are kept in History ({n}); the others were taken off the queue.',
   'grid.compare': 'Compare this sweep',
 } as const;
 
