@@ -87,6 +87,7 @@ describe('a grid sweep from the Train view', () => {
         // A second sweep, stopped while its first run trains: the run that ran is kept, and the panel says so.
         await page.evaluate(() => (location.hash = '#/train'));
         await page.locator('[data-testid="grid-sweep"]').waitFor();
+        await smallSettings(page);
         expect(await plan(page).getAttribute('data-runs')).toBe('4');
         await page.click('[data-testid="grid-start"]');
         await expect.poll(() => page.locator('[data-testid="grid-progress"] li').count(), { timeout: 30_000 }).toBe(4);
