@@ -42,7 +42,7 @@ const ja: Record<keyof typeof en, string> = {
   'grid.summary': '{runs} 件の実行 · 合計 約 {time}',
   'grid.estimateNote': '{source}から見積もりました。1件あたり約 {per} です。',
   'grid.estimate.measured': '表示中の実行の速度',
-  'grid.estimate.default': '標準的なノートPCの速度（実行を1回行うとこのマシンの速度で見積もります）',
+  'grid.estimate.default': '標準的なノートパソコンの速度（実行を1回行うとこのマシンの速度で見積もります）',
   'grid.time.seconds': '{s} 秒',
   'grid.time.minutes': '{m} 分',
   'grid.time.hours': '{h} 時間 {m} 分',
