@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { BackendNameSchema } from '../common/app-info';
 import { ACTIVATIONS, ExperimentConfigSchema, INITIALIZER_KINDS, OPTIMIZERS, type ExperimentConfig } from '../common/config';
+import { initializerOfKind } from '../common/grid';
 import { getPreset, PRESETS } from '../common/presets';
 import { LabError } from '../common/result';
 import { intArg } from './call';
@@ -114,8 +115,7 @@ export function configFromCli(o: Opts): ExperimentConfig {
   if (str('widths')) c.model.widths = str('widths')!.split(/[,\s]+/).filter(Boolean).map((w) => intArg('--widths', w));
   if (str('activation')) c.model.activation = oneOfArg('--activation', str('activation')!, ACTIVATIONS);
   if (str('init')) {
-    const kind = oneOfArg('--init', str('init')!, INITIALIZER_KINDS);
-    c.model.initializer = kind === 'randomNormal' ? { kind, mean: 0, std: 0.05 } : kind === 'randomUniform' ? { kind, min: -0.05, max: 0.05 } : { kind };
+    c.model.initializer = initializerOfKind(oneOfArg('--init', str('init')!, INITIALIZER_KINDS));
   }
   const init = c.model.initializer as Record<string, unknown>;
   for (const [flag, key] of [['init-mean', 'mean'], ['init-std', 'std'], ['init-min', 'min'], ['init-max', 'max']] as const) {

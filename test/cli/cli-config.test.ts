@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { configFromCli } from '../../electron/cli/config-flags';
-import { gridPoints, parseGrid } from '../../electron/cli/commands/sweep';
+import { expandGrid, parseGrid } from '../../electron/common/grid';
 import { runRequest } from '../../electron/common/run-naming';
 import type { RunDetail, RunSummary } from '../../electron/common/runs';
 import { tempDir } from '../store/store-fixture';
@@ -57,7 +57,7 @@ describe('config flags', () => {
   });
 
   it('expands a grid into every combination, bounded', () => {
-    const points = gridPoints(parseGrid(['lr=0.001,0.01', 'init=heNormal,glorotUniform', 'seed=1,2']));
+    const points = expandGrid(parseGrid(['lr=0.001,0.01', 'init=heNormal,glorotUniform', 'seed=1,2']));
     expect(points).toHaveLength(8);
     expect(points[0]).toEqual({ lr: '0.001', init: 'heNormal', seed: '1' });
     expect(() => parseGrid(['speed=1,2'])).toThrow(/KEY one of lr, init/);

@@ -1,5 +1,6 @@
 // The one sweep this window is running: which runs it queued, how far each got, stopping them all, and opening
 // the comparison when every run has finished. Lives for the app's lifetime so History and Compare both show it.
+import type { ExperimentConfig } from '../../../../electron/common/config';
 import type { LabEvent } from '../../../../electron/common/contract';
 import type { Preset, PresetFamily } from '../../../../electron/common/presets';
 import { FINISHED_STATUSES, RUN_LIMITS, type RunStatus } from '../../../../electron/common/runs';
@@ -9,9 +10,12 @@ import { compareHash } from '../compare/compare-data';
 import { QUICK_DEFAULT, familyPresets, sweepConfig, type QuickSizes } from './sweep';
 
 export interface SweepRun {
+  /** The preset it ran, or the grid point ("lr=0.01 · seed=2") of a grid sweep. */
   presetId: string;
   runId: number;
   name: string;
+  /** The preset it is filed under (a default name is shown as that preset's name). */
+  preset: string | null;
   status: RunStatus;
   step: number;
   totalSteps: number;
@@ -20,6 +24,8 @@ export interface SweepRun {
 
 class SweepStore {
   family = $state<PresetFamily | null>(null);
+  /** The sweep is a grid from the Train view (shown there), not a family of presets. */
+  grid = $state(false);
   runs = $state<SweepRun[]>([]);
   starting = $state(false);
   stopped = $state(false);
@@ -53,9 +59,13 @@ class SweepStore {
     return total ? done / total : 0;
   }
 
-  /** The sweep's finished runs (all of them once it is done), as many as one comparison takes. */
+  /** The sweep's finished runs (all of them once it is done), as many as one comparison takes; a run taken off
+   *  the queue before it started has nothing to compare and is left out. */
   compareIds(): number[] {
-    return this.runs.filter((r) => FINISHED_STATUSES.includes(r.status)).map((r) => r.runId).slice(0, RUN_LIMITS.compareMax);
+    return this.runs
+      .filter((r) => FINISHED_STATUSES.includes(r.status) && (r.status !== 'stopped' || r.step > 0))
+      .map((r) => r.runId)
+      .slice(0, RUN_LIMITS.compareMax);
   }
 
   /** Queue every preset of the family, in order (the host runs one at a time). */
@@ -65,10 +75,26 @@ class SweepStore {
     await this.startPresets(familyPresets(family), quick);
   }
 
+  /** Queue the runs of a grid (see electron/common/grid.ts), in order; Compare opens on all of them at the end. */
+  async startGrid(runs: readonly { key: string; request: { config: ExperimentConfig; name?: string } }[]): Promise<void> {
+    if (this.active) return;
+    this.family = null;
+    await this.startRequests(runs, true);
+  }
+
   /** Queue these presets, in order (a paper preset beside its remedy, or a whole family). */
   async startPresets(presets: readonly Preset[], quick: QuickSizes | null): Promise<void> {
     if (this.active) return;
+    const runs = presets.map((preset) => ({
+      key: preset.id,
+      request: { config: sweepConfig(preset, quick), name: preset.name[i18n.locale] + (quick ? t('sweep.quickSuffix') : '') },
+    }));
+    await this.startRequests(runs, false);
+  }
+
+  private async startRequests(runs: readonly { key: string; request: { config: ExperimentConfig; name?: string } }[], grid: boolean): Promise<void> {
     this.subscribe();
+    this.grid = grid;
     this.runs = [];
     this.stopped = false;
     this.opened = false;
@@ -76,13 +102,11 @@ class SweepStore {
     this.early.clear();
     this.starting = true;
     try {
-      for (const preset of presets) {
+      for (const { key, request } of runs) {
         if (this.stopped) break;
-        const config = sweepConfig(preset, quick);
-        const name = preset.name[i18n.locale] + (quick ? t('sweep.quickSuffix') : '');
-        const s = await lab().call('run:start', { config, name });
+        const s = await lab().call('run:start', request);
         const status = this.early.get(s.id) ?? s.status;
-        this.runs.push({ presetId: preset.id, runId: s.id, name: s.name, status, step: s.progress?.step ?? 0, totalSteps: s.progress?.totalSteps ?? 0, error: s.error });
+        this.runs.push({ presetId: key, runId: s.id, name: s.name, preset: s.preset, status, step: s.progress?.step ?? 0, totalSteps: s.progress?.totalSteps ?? 0, error: s.error });
       }
     } catch (e) {
       this.error = (e as Error).message;
