@@ -13,9 +13,10 @@ import {
   type ExperimentConfig,
   type Initializer,
 } from './config';
+import type { z } from 'zod';
 import { classCountOf, inputSizeOf } from './dataset-shape';
 import { LabError } from './result';
-import { ACTIVATION_SHORT, OPTIMIZER_SHORT, initializerShort, runRequest } from './run-naming';
+import { activationShort, initializerShort, nameWords, optimizerShort, runRequest, type NameLang } from './run-naming';
 
 /** The settings a grid may vary (the CLI flag of each has the same name). */
 export const GRID_KEYS = ['lr', 'init', 'activation', 'optimizer', 'seed', 'depth', 'width', 'batch-size', 'epochs', 'batch-norm', 'residual'] as const;
@@ -132,6 +133,17 @@ export function initializerOfKind(kind: Initializer['kind']): Initializer {
   return kind === 'randomNormal' ? { kind, mean: 0, std: 0.05 } : kind === 'randomUniform' ? { kind, min: -0.05, max: 0.05 } : { kind };
 }
 
+/** A grid point the schema refuses: the point and the schema's issues, for a message in the user's language. */
+export class GridPointError extends LabError {
+  constructor(
+    readonly point: GridPoint,
+    readonly issues: readonly z.core.$ZodIssue[],
+    message: string,
+  ) {
+    super('ValidationError', message);
+  }
+}
+
 /** The base config with the point's settings, checked by the schema (a bad value names its grid key). */
 export function applyGridPoint(base: ExperimentConfig, point: GridPoint): ExperimentConfig {
   const c = structuredClone(base) as ExperimentConfig;
@@ -168,41 +180,47 @@ export function applyGridPoint(base: ExperimentConfig, point: GridPoint): Experi
   const parsed = ExperimentConfigSchema.safeParse(c);
   if (!parsed.success) {
     const where = Object.entries(point).map(([k, v]) => `${k}=${v}`).join(', ');
-    throw new LabError('ValidationError', `grid point ${where}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new GridPointError(point, parsed.error.issues, `grid point ${where}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
   return parsed.data;
 }
 
-/** The short, language-neutral label of one grid setting of a config ("η=0.01", "He", "seed 2"). */
-export function gridValueLabel(c: ExperimentConfig, key: GridKey): string {
+/** The short label of one grid setting of a config in `lang` ("η=0.01", "He", "seed 2" / "シード 2"). */
+export function gridValueLabel(c: ExperimentConfig, key: GridKey, lang: NameLang = 'en'): string {
+  const W = nameWords(lang);
   switch (key) {
     case 'lr': return `η=${c.optimizer.learningRate}`;
-    case 'init': return initializerShort(c.model.initializer);
-    case 'activation': return ACTIVATION_SHORT[c.model.activation];
-    case 'optimizer': return OPTIMIZER_SHORT[c.optimizer.kind];
-    case 'seed': return `seed ${c.training.seed}`;
-    case 'epochs': return `${c.training.epochs} epochs`;
-    case 'batch-size': return `batch ${c.training.batchSize}`;
-    case 'batch-norm': return c.model.batchNorm ? '+batch norm' : '−batch norm';
-    case 'residual': return c.model.residual ? '+residual' : '−residual';
-    case 'depth': return `${hiddenWidths(c.model).length} layers`;
-    case 'width': return `width ${hiddenWidths(c.model)[0]}`;
+    case 'init': return initializerShort(c.model.initializer, lang);
+    case 'activation': return activationShort(c.model.activation, lang);
+    case 'optimizer': return optimizerShort(c.optimizer.kind, lang);
+    case 'seed': return W.seed(c.training.seed);
+    case 'epochs': return W.epochs(c.training.epochs);
+    case 'batch-size': return W.batch(c.training.batchSize);
+    case 'batch-norm': return `${c.model.batchNorm ? '+' : '−'}${W.batchNorm}`;
+    case 'residual': return `${c.model.residual ? '+' : '−'}${W.residual}`;
+    case 'depth': return W.layers(hiddenWidths(c.model).length);
+    case 'width': return W.width(hiddenWidths(c.model)[0]!);
   }
 }
 
 /**
  * How one run of a sweep is started: as any run (named from what differs from its preset, see runRequest); a
- * config with no preset to differ from is named from its grid settings, so the sweep's runs tell apart.
+ * config with no preset to differ from is named from its grid settings, so the sweep's runs tell apart. Names are
+ * made in `lang`, like every run's.
  */
-export function gridRunRequest(c: ExperimentConfig, axes: readonly GridAxis[]): { config: ExperimentConfig; name?: string } {
-  const r = runRequest(c);
+export function gridRunRequest(c: ExperimentConfig, axes: readonly GridAxis[], lang: NameLang = 'en'): { config: ExperimentConfig; name?: string } {
+  const r = runRequest(c, lang);
   if (r.name || c.preset) return r;
-  return { config: c, name: axes.map((a) => gridValueLabel(c, a.key)).join(' · ') };
+  return { config: c, name: axes.map((a) => gridValueLabel(c, a.key, lang)).join(' · ') };
 }
 
 /** Every run of a grid over a base config: the point and what is sent to start it. */
-export function gridRuns(base: ExperimentConfig, axes: readonly GridAxis[]): { point: GridPoint; request: { config: ExperimentConfig; name?: string } }[] {
-  return expandGrid(axes).map((point) => ({ point, request: gridRunRequest(applyGridPoint(base, point), axes) }));
+export function gridRuns(
+  base: ExperimentConfig,
+  axes: readonly GridAxis[],
+  lang: NameLang = 'en',
+): { point: GridPoint; request: { config: ExperimentConfig; name?: string } }[] {
+  return expandGrid(axes).map((point) => ({ point, request: gridRunRequest(applyGridPoint(base, point), axes, lang) }));
 }
 
 /** Weights and biases of the network a config describes (the work of one example's forward and backward pass). */

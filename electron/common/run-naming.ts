@@ -31,10 +31,17 @@ const JA_WORDS = {
   batch: (n: number) => `バッチ ${n}`, seed: (n: number) => `シード ${n}`,
 };
 const EN_WORDS: typeof JA_WORDS = {
-  toySet: 'toy set', layers: (n) => `${n} layers`, width: (n) => `width ${n}`,
-  batchNorm: 'batch norm', residual: 'residual', epochs: (n) => `${n} epochs`,
+  toySet: 'toy set', layers: (n) => (n === 1 ? '1 layer' : `${n} layers`), width: (n) => `width ${n}`,
+  batchNorm: 'batch norm', residual: 'residual', epochs: (n) => (n === 1 ? '1 epoch' : `${n} epochs`),
   batch: (n) => `batch ${n}`, seed: (n) => `seed ${n}`,
 };
+
+/** The words of run names in `lang`. */
+export const nameWords = (lang: NameLang): typeof JA_WORDS => (lang === 'ja' ? JA_WORDS : EN_WORDS);
+export const activationShort = (a: ExperimentConfig['model']['activation'], lang: NameLang = 'en'): string =>
+  (lang === 'ja' ? JA_ACTIVATION[a] : undefined) ?? ACTIVATION_SHORT[a];
+export const optimizerShort = (o: ExperimentConfig['optimizer']['kind'], lang: NameLang = 'en'): string =>
+  (lang === 'ja' ? JA_OPTIMIZER[o] : undefined) ?? OPTIMIZER_SHORT[o];
 
 export function initializerShort(init: Initializer, lang: NameLang = 'en'): string {
   const ja = lang === 'ja';
@@ -68,9 +75,9 @@ export interface Change {
 
 /** Every setting in which `c` differs from `base`, in the order a reader scans a config; labels in `lang`. */
 export function changesFrom(c: ExperimentConfig, base: ExperimentConfig, lang: NameLang = 'en'): Change[] {
-  const W = lang === 'ja' ? JA_WORDS : EN_WORDS;
-  const activation = (a: ExperimentConfig['model']['activation']) => (lang === 'ja' ? JA_ACTIVATION[a] : undefined) ?? ACTIVATION_SHORT[a];
-  const optimizer = (o: ExperimentConfig['optimizer']['kind']) => (lang === 'ja' ? JA_OPTIMIZER[o] : undefined) ?? OPTIMIZER_SHORT[o];
+  const W = nameWords(lang);
+  const activation = (a: ExperimentConfig['model']['activation']) => activationShort(a, lang);
+  const optimizer = (o: ExperimentConfig['optimizer']['kind']) => optimizerShort(o, lang);
   const out: Change[] = [];
   const add = (field: string, value: unknown, label: string) => out.push({ field, value, label });
   if (datasetShort(c) !== datasetShort(base) || JSON.stringify(c.dataset) !== JSON.stringify(base.dataset)) {

@@ -29,7 +29,7 @@ describe('config flags', () => {
     expect(runRequest(c).config.preset).toBeUndefined();
     expect(runRequest(c).name).toBe('deep-sigmoid · MNIST 500/100 · 4×32 · tanh · LeCun · +batch norm · +residual · SGD · η=0.05 · 2 epochs · batch 32 · seed 7');
     // Fewer epochs and less data keep the preset: that is how a class shortens it.
-    expect(runRequest(configFromCli({ preset: 'seed-he', epochs: '1', 'train-size': '300' }))).toMatchObject({ config: { preset: 'seed-he' }, name: 'seed-he · MNIST 300/10000 · 1 epochs' });
+    expect(runRequest(configFromCli({ preset: 'seed-he', epochs: '1', 'train-size': '300' }))).toMatchObject({ config: { preset: 'seed-he' }, name: 'seed-he · MNIST 300/10000 · 1 epoch' });
     expect(configFromCli({ preset: 'seed-he', widths: '64,32', init: 'randomNormal', 'init-mean': '1', 'init-std': '2' }).model).toMatchObject({ widths: [64, 32], initializer: { kind: 'randomNormal', mean: 1, std: 2 } });
     expect(configFromCli({ preset: 'seed-he', dataset: 'toy-mortgage' }).dataset).toEqual({ kind: 'toy-mortgage' });
   });
@@ -81,7 +81,7 @@ describe('the command line', () => {
     writeFileSync(file, JSON.stringify({ dataset: { kind: 'toy-mortgage' }, model: { depth: 2, width: 8, activation: 'relu', initializer: { kind: 'heNormal' } } }));
     const run = cli(['run', '--config', file, '--preset', 'seed-keras', '--epochs', '1', '--batch-size', '64', '--optimizer', 'sgd', '--lr', '0.1', '--db', db]);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/run 1 "seed-keras · toy set · 2×8 · ReLU · He · SGD · η=0.1 · 1 epochs · batch 64"/);
+    expect(run.stdout).toMatch(/run 1 "seed-keras · toy set · 2×8 · ReLU · He · SGD · η=0.1 · 1 epoch · batch 64"/);
     const detail = cliJson<RunDetail>(['show', '1', '--db', db]);
     expect(detail.config.preset).toBeUndefined();
     expect(detail.config.optimizer).toEqual({ kind: 'sgd', learningRate: 0.1 });
@@ -93,10 +93,10 @@ describe('the command line', () => {
     const runs = cliJson<{ runs: RunSummary[] }>(['list', '--db', db]).runs.filter((r) => r.id >= 2);
     expect(runs.map((r) => r.status)).toEqual(['completed', 'completed', 'completed', 'completed']);
     expect(runs.map((r) => r.name).sort()).toEqual([
-      'seed-relu-he · toy set · width 8 · 1 epochs · batch 64 · seed 1',
-      'seed-relu-he · toy set · width 8 · η=0.01 · 1 epochs · batch 64 · seed 1',
-      'seed-relu-he · toy set · width 8 · 1 epochs · batch 64 · seed 2',
-      'seed-relu-he · toy set · width 8 · η=0.01 · 1 epochs · batch 64 · seed 2',
+      'seed-relu-he · toy set · width 8 · 1 epoch · batch 64 · seed 1',
+      'seed-relu-he · toy set · width 8 · η=0.01 · 1 epoch · batch 64 · seed 1',
+      'seed-relu-he · toy set · width 8 · 1 epoch · batch 64 · seed 2',
+      'seed-relu-he · toy set · width 8 · η=0.01 · 1 epoch · batch 64 · seed 2',
     ].sort());
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_TRAINING_RATE,
   RUN_OVERHEAD_SEC,
+  GridPointError,
   applyGridPoint,
   estimateRunSeconds,
   expandGrid,
@@ -72,22 +73,37 @@ describe('grid points as runs', () => {
     expect(applyGridPoint({ ...base, model: { ...base.model, widths: [64, 32] } }, { depth: '4' }).model).toMatchObject({ depth: 4, width: 64 });
     expect(() => applyGridPoint(base, { depth: '99' })).toThrow('grid point depth=99: model.depth: depth must be at most 50 (allowed 1–50)');
     expect(() => applyGridPoint(base, { seed: 'x' })).toThrow('--grid seed takes a whole number (got "x")');
+    // A refused point carries the point and the schema's issues, for a message in the user's language.
+    const refused = (() => {
+      try {
+        applyGridPoint({ ...base, dataset: { kind: 'toy-mortgage' } }, { 'batch-size': '1000' });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(refused).toBeInstanceOf(GridPointError);
+    expect((refused as GridPointError).point).toEqual({ 'batch-size': '1000' });
+    expect((refused as GridPointError).issues.map((i) => i.path.join('.'))).toContain('training.batchSize');
   });
 
   it('names each run from what differs, so the sweep’s runs all tell apart', () => {
     const small = applyGridPoint(base, { epochs: '1' });
     const runs = gridRuns(small, parseGrid(['lr=0.001,0.01', 'init=heNormal,glorotUniform']));
     expect(runs.map((r) => r.request.name)).toEqual([
-      'seed-relu-he · 1 epochs',
-      'seed-relu-he · Glorot · 1 epochs',
-      'seed-relu-he · η=0.01 · 1 epochs',
-      'seed-relu-he · Glorot · η=0.01 · 1 epochs',
+      'seed-relu-he · 1 epoch',
+      'seed-relu-he · Glorot · 1 epoch',
+      'seed-relu-he · η=0.01 · 1 epoch',
+      'seed-relu-he · Glorot · η=0.01 · 1 epoch',
     ]);
     // Another initializer or learning rate is another experiment: not filed under the preset; a shortened run stays.
     expect(runs.map((r) => r.request.config.preset)).toEqual(['seed-relu-he', undefined, undefined, undefined]);
     // A config with no preset is named from its grid settings alone.
     const { preset: _p, ...custom } = small;
     expect(gridRuns(custom, parseGrid(['seed=1,2'])).map((r) => r.request.name)).toEqual(['seed 1', 'seed 2']);
+    // In the language of whoever starts the sweep: no English word in a Japanese name.
+    expect(gridRuns(small, parseGrid(['batch-norm=true', 'seed=2']), 'ja').map((r) => r.request.name)).toEqual(['seed-relu-he · +バッチ正規化 · 1 エポック · シード 2']);
+    expect(gridRuns(custom, parseGrid(['depth=1,2']), 'ja').map((r) => r.request.name)).toEqual(['1 層', '2 層']);
+    expect(gridRuns(custom, parseGrid(['depth=1,2'])).map((r) => r.request.name)).toEqual(['1 layer', '2 layers']);
   });
 });
 

@@ -71,4 +71,19 @@ describe('GridSweep', () => {
     expect(getByTestId('grid-compare').getAttribute('href')).toBe('#/compare?runs=70,71');
     expect(location.hash).not.toContain('compare');
   });
+
+  it('says in Japanese which combination cannot run and why', async () => {
+    current = fakeLab({});
+    setLocale('ja');
+    const { getByTestId } = render(GridSweep, { base, rate: null, onstarted: () => {} });
+    await fireEvent.change(getByTestId('grid-key-0'), { target: { value: 'batch-size' } });
+    await fireEvent.input(getByTestId('grid-values-0'), { target: { value: '8, 1000' } });
+    flushSync();
+    const problem = getByTestId('grid-problem');
+    expect(problem.getAttribute('data-kind')).toBe('config');
+    expect(problem.textContent).toContain('1000');
+    expect(problem.textContent).toContain('バッチサイズが学習データの枚数を超えています');
+    expect(problem.textContent).not.toMatch(/[A-Za-z]{3,}/);
+    expect((getByTestId('grid-start') as HTMLButtonElement).disabled).toBe(true);
+  });
 });

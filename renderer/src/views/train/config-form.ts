@@ -154,7 +154,7 @@ const PATH_TO_FIELD: Record<string, FieldKey> = {
   'recurrent.recurrentStd': 'recurrentStd',
 };
 
-interface IssueLike {
+export interface IssueLike {
   code: string;
   path: PropertyKey[];
   message: string;
@@ -193,6 +193,11 @@ function recurrentJapanese(message: string): string | null {
   return null;
 }
 
+/** One schema issue in the user's language (the schema's own English where no Japanese is known). */
+export function issueMessage(issue: IssueLike, locale: Locale): string {
+  return (locale === 'ja' ? japanese(issue) : null) ?? issue.message;
+}
+
 export interface Validation {
   config: ExperimentConfig | null;
   errors: Partial<Record<FieldKey | 'form', string>>;
@@ -206,7 +211,7 @@ export function validateDraft(d: Draft, locale: Locale): Validation {
     const path = issue.path.map(String);
     const key = PATH_TO_FIELD[path.slice(0, 3).join('.')] ?? PATH_TO_FIELD[path.slice(0, 2).join('.')] ?? 'form';
     if (errors[key]) continue;
-    errors[key] = (locale === 'ja' ? japanese(issue) : null) ?? issue.message;
+    errors[key] = issueMessage(issue, locale);
   }
   return { config: null, errors };
 }
