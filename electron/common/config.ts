@@ -156,6 +156,15 @@ export const RecurrentSchema = z.object({
     .min(LIMITS_RECURRENT.forgetBias.min, `forgetBias must be at least ${LIMITS_RECURRENT.forgetBias.min} (allowed ${LIMITS_RECURRENT.forgetBias.min}–${LIMITS_RECURRENT.forgetBias.max})`)
     .max(LIMITS_RECURRENT.forgetBias.max, `forgetBias must be at most ${LIMITS_RECURRENT.forgetBias.max} (allowed ${LIMITS_RECURRENT.forgetBias.min}–${LIMITS_RECURRENT.forgetBias.max})`)
     .default(1),
+  /**
+   * The recurrent weights at initialization drawn from N(0, ρ²/hidden), whose spectral radius is about ρ (the
+   * circular law; IRNN: ρ times the identity). Above 1 the gradient through time can explode (Pascanu, Mikolov &
+   * Bengio 2013). Absent: PyTorch's uniform ±1/√hidden, a spectral radius of about 1/√3 ≈ 0.58.
+   */
+  recurrentRadius: finite('recurrentRadius')
+    .min(LIMITS_RECURRENT.recurrentRadius.min, `recurrentRadius must be at least ${LIMITS_RECURRENT.recurrentRadius.min} (allowed ${LIMITS_RECURRENT.recurrentRadius.min}–${LIMITS_RECURRENT.recurrentRadius.max})`)
+    .max(LIMITS_RECURRENT.recurrentRadius.max, `recurrentRadius must be at most ${LIMITS_RECURRENT.recurrentRadius.max} (allowed ${LIMITS_RECURRENT.recurrentRadius.min}–${LIMITS_RECURRENT.recurrentRadius.max})`)
+    .optional(),
 }).strict();
 export type RecurrentConfig = z.output<typeof RecurrentSchema>;
 

@@ -13,6 +13,8 @@ export const LIMITS_RECURRENT = {
   addingTrain: { min: 100, max: 100000 },
   addingTest: { min: 100, max: 10000 },
   forgetBias: { min: -10, max: 10 },
+  /** Spectral radius the recurrent weights are drawn for (RecurrentSchema.recurrentRadius). */
+  recurrentRadius: { min: 0.01, max: 10 },
   /** What the activations kept for backpropagation through time may take: 1 GiB. */
   memoryBytes: 2 ** 30,
 } as const;

@@ -5,7 +5,7 @@
 // bias set to `forgetBias` as Keras sets it to 1, and IRNN's recurrent weights the identity with zero bias.
 import type { RecurrentCell } from '../../common/recurrent-limits';
 import { Kernels, measure, type Allocator, type F32 } from '../kernels/kernels';
-import { mulberry32, type Rng } from '../random';
+import { gaussian, mulberry32, type Rng } from '../random';
 import { cellBackward, cellForward, GATES, type StepArrays } from './cells';
 
 export interface NetShape {
@@ -17,6 +17,8 @@ export interface NetShape {
   /** Rows of the largest batch. */
   batch: number;
   forgetBias: number;
+  /** Spectral radius the recurrent weights are drawn for (config RecurrentSchema.recurrentRadius); absent: PyTorch's. */
+  recurrentRadius?: number;
 }
 
 export interface Params {
@@ -221,9 +223,15 @@ function uniform(a: Float32Array, bound: number, rng: Rng): void {
 function initialize(p: Params, s: NetShape, rng: Rng): void {
   const bound = 1 / Math.sqrt(s.hidden);
   for (const name of PARAM_NAMES) uniform(p[name].a, bound, rng);
+  const radius = s.recurrentRadius;
+  if (radius !== undefined && s.cell !== 'irnn') {
+    // Every entry N(0, ρ²/H): each H×H block of W_hh then has its eigenvalues spread over a disc of radius ≈ ρ.
+    const std = radius / Math.sqrt(s.hidden);
+    for (let i = 0; i < p.wh.a.length; i++) p.wh.a[i] = gaussian(rng) * std;
+  }
   if (s.cell === 'irnn') {
     p.wh.a.fill(0);
-    for (let u = 0; u < s.hidden; u++) p.wh.a[u * s.hidden + u] = 1;
+    for (let u = 0; u < s.hidden; u++) p.wh.a[u * s.hidden + u] = radius ?? 1;
     p.b.a.fill(0);
   }
   if (s.cell === 'lstm') p.b.a.fill(s.forgetBias, s.hidden, 2 * s.hidden);

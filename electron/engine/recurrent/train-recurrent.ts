@@ -1,6 +1,7 @@
 // trainRecurrent(config, data, callbacks, signal): a recurrent run as train.ts runs an MLP — seeded shuffles,
 // per-batch loss and accuracy, statistics every statsEvery batches (with ‖∂E/∂h_t‖ for every time step and the
-// gates' saturation), an epoch record with test metrics, and one outcome: done, stopped or diverged. Gradients
+// gates' saturation), ‖g‖ of every step (and, with clipping, what was applied and whether it was clipped), an
+// epoch record with test metrics, and one outcome: done, stopped or diverged. Gradients
 // are clipped, when the optimizer asks for it, after the statistics have seen them.
 import type { ExperimentConfig } from '../../common/config';
 import type { BatchRecord, FinalMetrics, Prediction } from '../../common/records';
@@ -21,7 +22,7 @@ const PREDICTIONS = 16;
 export function buildNet(config: ExperimentConfig, data: SequenceData): RecurrentNet {
   const r = config.recurrent;
   if (!r) throw new Error('trainRecurrent needs a config with a recurrent model');
-  const shape = { cell: r.cell, steps: data.steps, inputs: data.inputs, hidden: r.hidden, outputs: data.outputs, batch: config.training.batchSize, forgetBias: r.forgetBias };
+  const shape = { cell: r.cell, steps: data.steps, inputs: data.inputs, hidden: r.hidden, outputs: data.outputs, batch: config.training.batchSize, forgetBias: r.forgetBias, ...(r.recurrentRadius !== undefined ? { recurrentRadius: r.recurrentRadius } : {}) };
   return new RecurrentNet(shape, deriveSeed(config.training.seed, 1));
 }
 
@@ -129,7 +130,11 @@ export async function trainRecurrent(config: ExperimentConfig, data: SequenceDat
       const deltaSq = withStats ? { recurrent: sumSqRows(net), readOut: sumSqOf(net.m.dLogits.a.subarray(0, idx.length * data.outputs)) } : undefined;
       const scale = clipGradients(grads, config.optimizer.clip, gradSq);
       const sums = optimizer.apply(params.map((p) => p.w), grads);
-      const record: BatchRecord = { type: 'batch', step, epoch, batch, loss, acc };
+      const record: BatchRecord = { type: 'batch', step, epoch, batch, loss, acc, gradNorm: Math.sqrt(gradSq) };
+      if (config.optimizer.clip) {
+        record.clippedGradNorm = config.optimizer.clip.kind === 'norm' ? Math.sqrt(gradSq) * scale : Math.sqrt(grads.reduce((s, g) => s + sumSqOf(g), 0));
+        record.clipped = config.optimizer.clip.kind === 'norm' ? scale < 1 : record.clippedGradNorm < record.gradNorm!;
+      }
       if (deltaSq) {
         record.layers = recurrentLayerStats(net, sums.map((s) => unscale(s, scale)), deltaSq);
         record.time = timeStatsOf(net);

@@ -45,6 +45,8 @@ export interface Draft {
   cell: RecurrentCell | 'none';
   hidden: number | null;
   forgetBias: number | null;
+  /** Spectral radius the recurrent weights start at (empty: the cell's default initialization). */
+  recurrentRadius: number | null;
 }
 
 export type FieldKey = Exclude<keyof Draft, 'preset'>;
@@ -84,6 +86,7 @@ export function draftFromConfig(c: ExperimentConfig): Draft {
     cell: c.recurrent?.cell ?? 'none',
     hidden: c.recurrent?.hidden ?? 128,
     forgetBias: c.recurrent?.forgetBias ?? 1,
+    recurrentRadius: c.recurrent?.recurrentRadius ?? null,
   };
 }
 
@@ -115,7 +118,7 @@ export function draftToInput(d: Draft): unknown {
     optimizer: { kind: d.optimizer, learningRate: d.learningRate, ...(d.clipKind !== 'none' ? { clip: { kind: d.clipKind, threshold: d.clipThreshold } } : {}) },
     training: { epochs: d.epochs, batchSize: d.batchSize, seed: d.seed, statsEvery: d.statsEvery, histogramEvery: d.histogramEvery, probeEvery: d.probeEvery },
     ...(d.backend !== 'auto' ? { backend: d.backend } : {}),
-    ...(d.cell !== 'none' ? { recurrent: { cell: d.cell, hidden: d.hidden, forgetBias: d.forgetBias } } : {}),
+    ...(d.cell !== 'none' ? { recurrent: { cell: d.cell, hidden: d.hidden, forgetBias: d.forgetBias, ...(d.recurrentRadius !== null && d.recurrentRadius !== undefined ? { recurrentRadius: d.recurrentRadius } : {}) } } : {}),
   };
 }
 
@@ -143,6 +146,7 @@ const PATH_TO_FIELD: Record<string, FieldKey> = {
   recurrent: 'cell',
   'recurrent.hidden': 'hidden',
   'recurrent.forgetBias': 'forgetBias',
+  'recurrent.recurrentRadius': 'recurrentRadius',
 };
 
 interface IssueLike {

@@ -57,6 +57,7 @@ const en = {
   'option.run.custom': 'custom',
   'option.run.imported': '(imported as #{id})',
   'option.origin.run': '(run {n})',
+  'option.field.recurrent.recurrentRadius': 'recurrent spectral radius',
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -116,6 +117,7 @@ const ja: Record<keyof typeof en, string> = {
   'option.run.custom': 'カスタム',
   'option.run.imported': '（取り込み #{id}）',
   'option.origin.run': '（元の実行 #{n}）',
+  'option.field.recurrent.recurrentRadius': '再帰重みのスペクトル半径',
 };
 
 export default { en, ja };

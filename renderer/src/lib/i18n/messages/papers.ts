@@ -27,6 +27,13 @@ const en = {
   'papers.figure.selu-per-layer': 'Mean and standard deviation per layer',
   'papers.figure.selu-per-layer.sub': 'Activation mean and standard deviation of each hidden layer at the latest statistics step: the fixed point is (0, 1).',
   'papers.figure.selu-per-layer.y': 'value',
+  'papers.figure.axis.time': 'time step t (first step first)',
+  'papers.figure.grad-through-time': 'The gradient reaching each time step',
+  'papers.figure.grad-through-time.sub': '‖∂E/∂h_t‖ at the latest statistics step, on a log axis: the straight fall towards t = 1 is the exponential decay the paper proves.',
+  'papers.figure.grad-through-time.y': '‖∂E/∂h_t‖',
+  'papers.figure.grad-norm-steps': 'The gradient norm of every step',
+  'papers.figure.grad-norm-steps.sub': '‖g‖ over every parameter before clipping (and, when clipping is on, what the update applied), on a log axis: the spikes are the exploding gradients.',
+  'papers.figure.grad-norm-steps.y': '‖g‖',
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -56,6 +63,13 @@ const ja: Record<keyof typeof en, string> = {
   'papers.figure.selu-per-layer': '層ごとの平均と標準偏差',
   'papers.figure.selu-per-layer.sub': '最新の統計ステップでの各隠れ層の活性の平均と標準偏差。不動点は (0, 1) です。',
   'papers.figure.selu-per-layer.y': '値',
+  'papers.figure.axis.time': '時刻 t（最初の時刻から）',
+  'papers.figure.grad-through-time': '各時刻に届く勾配',
+  'papers.figure.grad-through-time.sub': '最新の統計ステップでの ‖∂E/∂h_t‖（対数軸）。t = 1 へ向かってまっすぐ下がる線が、論文が証明した指数的な減衰です。',
+  'papers.figure.grad-through-time.y': '‖∂E/∂h_t‖',
+  'papers.figure.grad-norm-steps': '各ステップの勾配のノルム',
+  'papers.figure.grad-norm-steps.sub': 'クリップ前の全パラメータの ‖g‖（クリッピングありなら更新に使った値も）、対数軸。跳ね上がりが勾配の爆発です。',
+  'papers.figure.grad-norm-steps.y': '‖g‖',
 };
 
 export default { en, ja };
