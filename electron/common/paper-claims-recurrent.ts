@@ -16,7 +16,8 @@ export const ADDING_TRIVIAL_MSE = 1 / 6;
 /** A spike: ‖g‖ at least this many times the run's median ‖g‖. */
 export const SPIKE_FACTOR = 10;
 
-const n2 = (x: number) => (Math.abs(x) >= 0.01 || x === 0 ? x.toFixed(2) : x.toExponential(1));
+/** Two decimals, or one significant decimal in exponent form for the very small and the very large (spikes reach 1e5 and more). */
+export const n2 = (x: number) => (x === 0 || (Math.abs(x) >= 0.01 && Math.abs(x) < 1e4) ? x.toFixed(2) : x.toExponential(1));
 const n3 = (x: number) => x.toFixed(3);
 const steps = (s: number) => s.toLocaleString('en-US');
 const mean = (xs: readonly number[]) => xs.reduce((a, x) => a + x, 0) / Math.max(1, xs.length);

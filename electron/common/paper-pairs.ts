@@ -4,7 +4,7 @@
 // and normalized initialization (Glorot & Bengio 2010), and the same spiking RNN without and with the gradient norm
 // clipped (Pascanu et al. 2013). Pure, like the single-run checks in paper-claims.ts.
 import { check, deltaRatioAtStart, settingsThatDiffer, type ClaimCheck, type RunEvidence } from './paper-claims';
-import { gradSpikes, recentLoss, SPIKE_FACTOR } from './paper-claims-recurrent';
+import { gradSpikes, n2 as wide, recentLoss, SPIKE_FACTOR } from './paper-claims-recurrent';
 
 /** Preset pairs whose comparison is checked: [the paper's problem, its remedy]. */
 export const PAPER_PAIRS = [
@@ -73,8 +73,8 @@ export function checkPair(problem: RunEvidence, remedy: RunEvidence): ClaimCheck
       const [ja, en] = problem.diverged ? ['発散', 'diverged'] : [`直近の誤差 ${lossProblem.toFixed(3)}`, `recent loss ${lossProblem.toFixed(3)}`];
       return check(
         holds ? 'holds' : 'not-shown',
-        `クリッピングなし: 最大の ‖g‖ は中央値の ${n2(s.ratio)} 倍、${ja}。クリッピングあり: ${remedyFinite ? `有限のまま直近の誤差 ${lossRemedy.toFixed(3)}` : '発散'}`,
-        `without clipping the largest ‖g‖ is ${n2(s.ratio)}× the median, ${en}; with clipping ${remedyFinite ? `the loss stayed finite, recent loss ${lossRemedy.toFixed(3)}` : 'diverged'}`,
+        `クリッピングなし: 最大の ‖g‖ は中央値の ${wide(s.ratio)} 倍、${ja}。クリッピングあり: ${remedyFinite ? `有限のまま直近の誤差 ${lossRemedy.toFixed(3)}` : '発散'}`,
+        `without clipping the largest ‖g‖ is ${wide(s.ratio)}× the median, ${en}; with clipping ${remedyFinite ? `the loss stayed finite, recent loss ${lossRemedy.toFixed(3)}` : 'diverged'}`,
         { spikeRatio: s.ratio, problemDiverged: problem.diverged ? 1 : 0, remedyRecentLoss: lossRemedy, remedyDiverged: remedyFinite ? 0 : 1 },
       );
     }
