@@ -9,6 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExperimentConfigSchema, type ExperimentConfig } from '../electron/common/config';
 import { checkClaim, type RunEvidence } from '../electron/common/paper-claims';
+import { gradSpikes, SPIKE_FACTOR } from '../electron/common/paper-claims-recurrent';
 import { evidenceFromRecords } from '../electron/common/paper-evidence';
 import { checkPair, PAPER_PAIRS } from '../electron/common/paper-pairs';
 import { PAPER_PRESETS } from '../electron/common/presets-papers';
@@ -72,12 +73,13 @@ function figure(id: string, e: RunEvidence): string[] {
   }
   if (id.startsWith('papers-pascanu')) {
     const g = e.gradNorm ?? [];
+    const spike = SPIKE_FACTOR * (gradSpikes(e)?.median ?? Infinity);
     const top = new Set([...g.keys()].sort((a, b) => g[b]! - g[a]!).slice(0, 3));
     const rows = [...new Set([...spread([...g.keys()], 8), ...top])].sort((a, b) => a - b);
     const clipped = e.clippedGradNorm !== undefined;
     return table(
       ['step', 'batch loss', '‖g‖ before clipping', ...(clipped ? ['‖g‖ applied'] : [])],
-      rows.map((k) => [`${e.steps[k]}${top.has(k) ? ' (spike)' : ''}`, f2(e.loss[k]!), fe(g[k]!), ...(clipped ? [fe(e.clippedGradNorm![k]!)] : [])]),
+      rows.map((k) => [`${e.steps[k]}${g[k]! >= spike ? ` (spike: ≥ ${SPIKE_FACTOR}× the median)` : ''}`, f2(e.loss[k]!), fe(g[k]!), ...(clipped ? [fe(e.clippedGradNorm![k]!)] : [])]),
     );
   }
   const k = e.statSteps.length - 1;

@@ -53,7 +53,7 @@ export const PAPER_RECURRENT_PRESETS: readonly PaperPreset[] = [
       citation: BENGIO,
       figure: {
         ja: '時間をさかのぼる勾配が指数的に縮むことの証明と、系列が長いほど学習に失敗する実験',
-        en: 'the proof that the gradient through time shrinks exponentially, and the experiments where learning fails more often as sequences get longer',
+        en: 'The proof that the gradient through time shrinks exponentially, and the experiments where learning fails more often as sequences get longer',
       },
       claim: {
         ja: '勾配降下法で学習する RNN では、遠い過去の時刻に届く勾配が距離とともに指数的に小さくなるため、長い時間の依存関係を学習できない。',
