@@ -43,7 +43,7 @@ describe('PaperClaimPanel on a recurrent paper preset', () => {
     const fig = getByTestId('chart-paper-figure');
     expect(fig.querySelector('[data-chart-title]')?.textContent).toBe('The gradient norm of every step');
     expect([...fig.querySelectorAll('[data-figure-line]')].map((p) => p.getAttribute('data-figure-line'))).toEqual(['‖g‖', '‖g‖ ≤ 5']);
-    expect([...fig.querySelectorAll('.tick text, text')].map((t) => t.textContent)).toContain('1e+1');
+    expect([...fig.querySelectorAll('.tick text, text')].map((t) => t.textContent)).toContain('10¹');
   });
 
   it('still young: “too early”; diverged: “not shown”', () => {
