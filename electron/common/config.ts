@@ -164,12 +164,13 @@ export const RecurrentSchema = z.object({
     .max(LIMITS_RECURRENT.forgetBias.max, `forgetBias must be at most ${LIMITS_RECURRENT.forgetBias.max} (allowed ${LIMITS_RECURRENT.forgetBias.min}–${LIMITS_RECURRENT.forgetBias.max})`)
     .default(1),
   /**
-   * W_hh from N(0, recurrentStd²) instead of PyTorch's U(±1/√hidden), as the textbooks scale np.random.randn(H, H)
-   * to make the gradient through time explode (std 1) or vanish (std 0.5). Not for irnn (identity).
+   * The recurrent weights at initialization drawn from N(0, ρ²/hidden), whose spectral radius is about ρ (the
+   * circular law; IRNN: ρ times the identity). Above 1 the gradient through time can explode (Pascanu, Mikolov &
+   * Bengio 2013). Absent: PyTorch's uniform ±1/√hidden, a spectral radius of about 1/√3 ≈ 0.58.
    */
-  recurrentStd: finite('recurrentStd')
-    .min(LIMITS_RECURRENT.recurrentStd.min, `recurrentStd must be at least ${LIMITS_RECURRENT.recurrentStd.min} (allowed ${LIMITS_RECURRENT.recurrentStd.min}–${LIMITS_RECURRENT.recurrentStd.max})`)
-    .max(LIMITS_RECURRENT.recurrentStd.max, `recurrentStd must be at most ${LIMITS_RECURRENT.recurrentStd.max} (allowed ${LIMITS_RECURRENT.recurrentStd.min}–${LIMITS_RECURRENT.recurrentStd.max})`)
+  recurrentRadius: finite('recurrentRadius')
+    .min(LIMITS_RECURRENT.recurrentRadius.min, `recurrentRadius must be at least ${LIMITS_RECURRENT.recurrentRadius.min} (allowed ${LIMITS_RECURRENT.recurrentRadius.min}–${LIMITS_RECURRENT.recurrentRadius.max})`)
+    .max(LIMITS_RECURRENT.recurrentRadius.max, `recurrentRadius must be at most ${LIMITS_RECURRENT.recurrentRadius.max} (allowed ${LIMITS_RECURRENT.recurrentRadius.min}–${LIMITS_RECURRENT.recurrentRadius.max})`)
     .optional(),
 }).strict();
 export type RecurrentConfig = z.output<typeof RecurrentSchema>;

@@ -4,7 +4,8 @@
 // tests all call the same checks. Thresholds are stated next to each check, with the paper's figure they stand for.
 import { hiddenWidths, type ExperimentConfig } from './config';
 import { getPaperPreset } from './presets-papers';
-import type { LayerProbeRecord, LayerStats } from './records';
+import { bengio, pascanuClipped, pascanuSpikes, type Finding } from './paper-claims-recurrent';
+import type { LayerProbeRecord, LayerStats, TimeStats } from './records';
 
 export type Verdict = 'holds' | 'not-shown' | 'too-early';
 export type Text = { ja: string; en: string };
@@ -24,6 +25,16 @@ export interface RunEvidence {
   probes?: readonly LayerProbeRecord[];
   /** The run has ended (done, stopped, diverged): nothing more will come. */
   finished: boolean;
+  /** Recurrent runs: the steps of the time statistics and, at each, ‖∂E/∂h_t‖ per time step. */
+  timeSteps?: readonly number[];
+  timeStats?: readonly TimeStats[];
+  /** ‖g‖ before clipping, one per recorded step (NaN where a step did not report it). */
+  gradNorm?: readonly number[];
+  /** With clipping configured: ‖g‖ applied and whether the step was clipped, one per recorded step. */
+  clippedGradNorm?: readonly number[];
+  clipped?: readonly boolean[];
+  /** The run ended diverged (its loss or a gradient blew up). */
+  diverged?: boolean;
 }
 
 export interface ClaimCheck {
@@ -193,6 +204,14 @@ function klambauer(e: RunEvidence): ClaimCheck {
   );
 }
 
+/** A recurrent claim's finding (paper-claims-recurrent.ts) worded with its verdict. */
+function worded(fn: (e: RunEvidence) => Finding) {
+  return (e: RunEvidence): ClaimCheck => {
+    const f = fn(e);
+    return check(f.verdict, f.ja, f.en, f.figures);
+  };
+}
+
 const CHECKS: Record<string, (e: RunEvidence) => ClaimCheck> = {
   'papers-glorot-sigmoid': glorotSigmoid,
   'papers-glorot-tanh-standard': glorotTanh(false),
@@ -202,6 +221,9 @@ const CHECKS: Record<string, (e: RunEvidence) => ClaimCheck> = {
   'papers-ioffe-plain': ioffe(false),
   'papers-ioffe-bn': ioffe(true),
   'papers-klambauer-selu': klambauer,
+  'papers-bengio-rnn': worded(bengio),
+  'papers-pascanu-noclip': worded(pascanuSpikes),
+  'papers-pascanu-clip': worded(pascanuClipped),
 };
 
 const SETTING_NAMES: Record<string, Text> = {
@@ -210,6 +232,10 @@ const SETTING_NAMES: Record<string, Text> = {
   hidden: { ja: '隠れ層', en: 'hidden layers' },
   batchNorm: { ja: 'バッチ正規化', en: 'batch normalization' },
   residual: { ja: '残差接続', en: 'residual connections' },
+  cell: { ja: '再帰セル', en: 'recurrent cell' },
+  length: { ja: '系列の長さ', en: 'sequence length' },
+  recurrentRadius: { ja: '再帰重みのスペクトル半径', en: 'recurrent weights’ spectral radius' },
+  clip: { ja: '勾配クリッピング', en: 'gradient clipping' },
 };
 
 /** The settings a claim depends on that differ between the run and its paper preset (empty when none). */
@@ -223,6 +249,14 @@ export function settingsThatDiffer(presetId: string, config: ExperimentConfig): 
   if (hiddenWidths(m).join() !== hiddenWidths(want).join()) out.push('hidden');
   if (m.batchNorm !== want.batchNorm) out.push('batchNorm');
   if (m.residual !== want.residual) out.push('residual');
+  const wantRnn = getPaperPreset(presetId)!.config;
+  if (wantRnn.recurrent) {
+    const length = (c: ExperimentConfig) => (c.dataset.kind === 'adding' ? c.dataset.length : undefined);
+    if (config.recurrent?.cell !== wantRnn.recurrent.cell) out.push('cell');
+    if (length(config) !== length(wantRnn)) out.push('length');
+    if (config.recurrent?.recurrentRadius !== wantRnn.recurrent.recurrentRadius) out.push('recurrentRadius');
+    if (config.optimizer.clip?.kind !== wantRnn.optimizer.clip?.kind || config.optimizer.clip?.threshold !== wantRnn.optimizer.clip?.threshold) out.push('clip');
+  }
   return out;
 }
 

@@ -3,6 +3,7 @@
 // a pair) the preset it is set against. The claims themselves are checked on a run by paper-claims.ts.
 import type { ExperimentConfig, ModelConfig } from './config';
 import type { Preset } from './presets';
+import { PAPER_RECURRENT_PRESETS } from './presets-papers-recurrent';
 
 export interface PaperInfo {
   /** Authors, year and title, as cited. */
@@ -260,6 +261,7 @@ export const PAPER_PRESETS: readonly PaperPreset[] = [
       },
     },
   },
+  ...PAPER_RECURRENT_PRESETS,
 ];
 
 export function getPaperPreset(id: string): PaperPreset | undefined {

@@ -13,11 +13,8 @@ export const LIMITS_RECURRENT = {
   addingTrain: { min: 100, max: 100000 },
   addingTest: { min: 100, max: 10000 },
   forgetBias: { min: -10, max: 10 },
-  /**
-   * Std of W_hh drawn from N(0, std²) (the textbooks' np.random.randn(H, H) * scale). Above 10 every tanh is
-   * saturated from the first step and nothing more is shown; below 1e-3 the recurrent path is as good as cut.
-   */
-  recurrentStd: { min: 1e-3, max: 10 },
+  /** Spectral radius the recurrent weights are drawn for (RecurrentSchema.recurrentRadius). */
+  recurrentRadius: { min: 0.01, max: 10 },
   /** What the activations kept for backpropagation through time may take: 1 GiB. */
   memoryBytes: 2 ** 30,
 } as const;
@@ -35,7 +32,7 @@ export const MNIST_ROWS = { steps: 28, inputs: 28 } as const;
 interface ConfigShape {
   dataset: { kind: string; length?: number; trainSize?: number };
   training: { batchSize: number };
-  recurrent?: { cell: RecurrentCell; hidden: number; recurrentStd?: number };
+  recurrent?: { cell: RecurrentCell; hidden: number };
 }
 
 /** Time steps of a sequence data set (undefined when the data set is not read as a sequence). */
@@ -59,9 +56,6 @@ export function refineRecurrent(c: ConfigShape, ctx: z.RefinementCtx): void {
       ctx.addIssue({ code: 'custom', path: ['recurrent'], message: 'the adding problem needs a recurrent model (recurrent: { cell, hidden })' });
     }
     return;
-  }
-  if (r.cell === 'irnn' && r.recurrentStd !== undefined) {
-    ctx.addIssue({ code: 'custom', path: ['recurrent', 'recurrentStd'], message: 'recurrentStd does not apply to irnn, whose recurrent weights start at the identity' });
   }
   const steps = sequenceLength(c.dataset);
   if (steps === undefined) {

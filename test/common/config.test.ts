@@ -68,6 +68,9 @@ describe('experiment config validation', () => {
       'papers-ioffe-plain',
       'papers-ioffe-bn',
       'papers-klambauer-selu',
+      'papers-bengio-rnn',
+      'papers-pascanu-noclip',
+      'papers-pascanu-clip',
     ]);
     for (const p of PRESETS) {
       expect(parse(p.config)).toEqual(p.config);

@@ -22,7 +22,8 @@ const ALLOWED = new Set(
    SIMD CUDA TensorFlow tfjs node Node GPU CPU L E W b x y z a k N U e i n s ms id ID Ctrl Esc Enter Space
    serve gradient lab kernels tape ops Electron Chromium linux darwin win x64 arm64 MIT Noto Sans JP libtensorflow
    Vulkan Metal Direct D NaN Infinity inf English Web en US Shift
-   RNN IRNN LSTM GRU Linear float std lr update data makemore part Nielsen Bengio Ioffe Szegedy Klambauer et al`.split(/\s+/),
+   RNN IRNN LSTM GRU Linear float std lr update data makemore part Nielsen Bengio Ioffe Szegedy Klambauer et al
+   Simard Frasconi Pascanu Mikolov Hochreiter Schmidhuber`.split(/\s+/),
 );
 
 /** Every text the user can see or hear on the page, with where it came from. */

@@ -39,14 +39,14 @@ describe('ゼロつく❷ ch. 6 presets in Chromium', () => {
     await app?.close();
   });
 
-  it('the growth preset: W_h std 0.22 in the form, the signal rises towards the first steps, and the run diverges', async () => {
+  it('the growth preset: W_h spectral radius 1.76 in the form, the signal rises towards the first steps, and the run diverges', async () => {
     const { page } = app;
     await page.locator('[data-testid="train-view"]').waitFor();
     await page.selectOption('[data-testid="preset-picker"]', 'zero2-ch6-rnn-explode');
-    expect(await page.inputValue('[data-field="recurrentStd"]')).toBe('0.22');
+    expect(await page.inputValue('[data-field="recurrentRadius"]')).toBe('1.76');
     await page.click('[data-testid="lang-ja"]');
     await expect.poll(() => page.locator('[data-testid="preset-description"]').textContent()).toContain('勾配爆発');
-    expect(await page.locator('label:has([data-field="recurrentStd"]) .name').textContent()).toBe('再帰重み W_h の標準偏差');
+    expect(await page.locator('label:has([data-field="recurrentRadius"]) .name').textContent()).toBe('再帰重みのスペクトル半径');
     await page.locator('.config.panel').screenshot({ path: join(app.outDir, 'textbook-rnn-explode-form-ja.png') });
     await page.click('[data-testid="lang-en"]');
     await runPreset(app, 'zero2-ch6-rnn-explode', 'diverged');

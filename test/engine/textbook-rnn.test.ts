@@ -81,18 +81,18 @@ describe('ゼロつく❷ ch. 6: the RNN gradient through time', () => {
     }
   });
 
-  it('validates the W_h std: bounds named with the allowed range, and none for irnn', () => {
+  it('validates the W_h spectral radius: bounds named with the allowed range', () => {
     const base = getPreset('zero2-ch6-rnn-vanish')!.config;
-    const withStd = (cell: string, recurrentStd: unknown) => ExperimentConfigSchema.safeParse({ ...base, recurrent: { ...base.recurrent, cell, recurrentStd } });
+    const withStd = (cell: string, recurrentRadius: unknown) => ExperimentConfigSchema.safeParse({ ...base, recurrent: { ...base.recurrent, cell, recurrentRadius } });
     expect(withStd('rnn', 0.5).success).toBe(true);
     expect(withStd('lstm', 1).success).toBe(true);
     const tooBig = withStd('rnn', 11);
     expect(tooBig.success).toBe(false);
-    expect(tooBig.error!.issues[0]!.message).toBe('recurrentStd must be at most 10 (allowed 0.001–10)');
-    expect(tooBig.error!.issues[0]!.path).toEqual(['recurrent', 'recurrentStd']);
-    expect(withStd('rnn', 0).error!.issues[0]!.message).toMatch(/at least 0.001/);
-    expect(withStd('rnn', '1').error!.issues[0]!.message).toBe('recurrentStd must be a number');
-    const irnn = withStd('irnn', 1);
-    expect(irnn.error!.issues[0]!.message).toMatch(/does not apply to irnn/);
+    expect(tooBig.error!.issues[0]!.message).toBe('recurrentRadius must be at most 10 (allowed 0.01–10)');
+    expect(tooBig.error!.issues[0]!.path).toEqual(['recurrent', 'recurrentRadius']);
+    expect(withStd('rnn', 0).error!.issues[0]!.message).toMatch(/at least 0.01/);
+    expect(withStd('rnn', '1').error!.issues[0]!.message).toBe('recurrentRadius must be a number');
+    // IRNN takes it too: ρ times the identity.
+    expect(withStd('irnn', 1).success).toBe(true);
   });
 });

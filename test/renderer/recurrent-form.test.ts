@@ -39,16 +39,16 @@ describe('recurrent settings in the Train form', () => {
   });
 });
 
-describe('the W_h std in the Train form', () => {
-  it('keeps a preset’s std, leaves it out when emptied, and names a bad one in both languages', () => {
+describe('the W_h spectral radius in the Train form', () => {
+  it('keeps a preset’s radius, leaves it out when emptied, and names a bad one in both languages', () => {
     const preset = getPreset('zero2-ch6-rnn-explode')!.config;
     const draft = draftFromConfig(preset);
-    expect(draft.recurrentStd).toBe(0.22);
-    const emptied = ExperimentConfigSchema.parse(draftToInput({ ...draft, recurrentStd: null }));
-    expect(emptied.recurrent!.recurrentStd).toBeUndefined();
-    expect(draftFromConfig(getPreset('adding-rnn')!.config).recurrentStd).toBeNull();
-    const bad = { ...draft, recurrentStd: 50 };
-    expect(validateDraft(bad, 'en').errors.recurrentStd).toMatch(/recurrentStd must be at most 10/);
-    expect(validateDraft(bad, 'ja').errors.recurrentStd).toBe('10 以下にしてください');
+    expect(draft.recurrentRadius).toBe(1.76);
+    const emptied = ExperimentConfigSchema.parse(draftToInput({ ...draft, recurrentRadius: null }));
+    expect(emptied.recurrent!.recurrentRadius).toBeUndefined();
+    expect(draftFromConfig(getPreset('adding-rnn')!.config).recurrentRadius).toBeNull();
+    const bad = { ...draft, recurrentRadius: 50 };
+    expect(validateDraft(bad, 'en').errors.recurrentRadius).toMatch(/recurrentRadius must be at most 10/);
+    expect(validateDraft(bad, 'ja').errors.recurrentRadius).toBe('10 以下にしてください');
   });
 });

@@ -3,7 +3,7 @@
 // time needs. forward() runs the sequence, lossAndGrad() the read-out, backward() runs BPTT and leaves the
 // gradients and ‖∂E/∂h_t‖ for every step. Initialization as PyTorch (uniform ±1/√hidden), the LSTM forget-gate
 // bias set to `forgetBias` as Keras sets it to 1, IRNN's recurrent weights the identity with zero bias, and W_hh
-// from N(0, recurrentStd²) when the config scales it as the textbooks do.
+// from N(0, ρ²/hidden) when the config asks for a spectral radius ρ (IRNN: ρ times the identity).
 import type { RecurrentCell } from '../../common/recurrent-limits';
 import { Kernels, measure, type Allocator, type F32 } from '../kernels/kernels';
 import { gaussian, mulberry32, type Rng } from '../random';
@@ -18,8 +18,8 @@ export interface NetShape {
   /** Rows of the largest batch. */
   batch: number;
   forgetBias: number;
-  /** W_hh from N(0, recurrentStd²) instead of the uniform (absent: the uniform). */
-  recurrentStd?: number;
+  /** Spectral radius the recurrent weights are drawn for (config RecurrentSchema.recurrentRadius); absent: PyTorch's. */
+  recurrentRadius?: number;
 }
 
 export interface Params {
@@ -224,12 +224,16 @@ function uniform(a: Float32Array, bound: number, rng: Rng): void {
 function initialize(p: Params, s: NetShape, rng: Rng): void {
   const bound = 1 / Math.sqrt(s.hidden);
   for (const name of PARAM_NAMES) uniform(p[name].a, bound, rng);
+  const radius = s.recurrentRadius;
+  if (radius !== undefined && s.cell !== 'irnn') {
+    // Every entry N(0, ρ²/H): each H×H block of W_hh then has its eigenvalues spread over a disc of radius ≈ ρ.
+    const std = radius / Math.sqrt(s.hidden);
+    for (let i = 0; i < p.wh.a.length; i++) p.wh.a[i] = gaussian(rng) * std;
+  }
   if (s.cell === 'irnn') {
     p.wh.a.fill(0);
-    for (let u = 0; u < s.hidden; u++) p.wh.a[u * s.hidden + u] = 1;
+    for (let u = 0; u < s.hidden; u++) p.wh.a[u * s.hidden + u] = radius ?? 1;
     p.b.a.fill(0);
   }
   if (s.cell === 'lstm') p.b.a.fill(s.forgetBias, s.hidden, 2 * s.hidden);
-  // Drawn after the uniform ones, so a run without it keeps the numbers it always had.
-  if (s.recurrentStd !== undefined) for (let i = 0; i < p.wh.a.length; i++) p.wh.a[i] = gaussian(rng) * s.recurrentStd;
 }

@@ -1,6 +1,7 @@
 // trainRecurrent(config, data, callbacks, signal): a recurrent run as train.ts runs an MLP — seeded shuffles,
 // per-batch loss and accuracy, statistics every statsEvery batches (with ‖∂E/∂h_t‖ for every time step and the
-// gates' saturation), an epoch record with test metrics, and one outcome: done, stopped or diverged. Gradients
+// gates' saturation), ‖g‖ of every step (and, with clipping, what was applied and whether it was clipped), an
+// epoch record with test metrics, and one outcome: done, stopped or diverged. Gradients
 // are clipped, when the optimizer asks for it, after the statistics have seen them.
 import type { ExperimentConfig } from '../../common/config';
 import type { BatchRecord, FinalMetrics, Prediction } from '../../common/records';
@@ -22,7 +23,7 @@ const PREDICTIONS = 16;
 export function buildNet(config: ExperimentConfig, data: SequenceData): RecurrentNet {
   const r = config.recurrent;
   if (!r) throw new Error('trainRecurrent needs a config with a recurrent model');
-  const shape = { cell: r.cell, steps: data.steps, inputs: data.inputs, hidden: r.hidden, outputs: data.outputs, batch: config.training.batchSize, forgetBias: r.forgetBias, recurrentStd: r.recurrentStd };
+  const shape = { cell: r.cell, steps: data.steps, inputs: data.inputs, hidden: r.hidden, outputs: data.outputs, batch: config.training.batchSize, forgetBias: r.forgetBias, ...(r.recurrentRadius !== undefined ? { recurrentRadius: r.recurrentRadius } : {}) };
   return new RecurrentNet(shape, deriveSeed(config.training.seed, 1));
 }
 

@@ -45,8 +45,8 @@ export interface Draft {
   cell: RecurrentCell | 'none';
   hidden: number | null;
   forgetBias: number | null;
-  /** W_hh's std (recurrent.recurrentStd); null = the default uniform. */
-  recurrentStd: number | null;
+  /** Spectral radius the recurrent weights start at (empty: the cell's default initialization). */
+  recurrentRadius: number | null;
 }
 
 export type FieldKey = Exclude<keyof Draft, 'preset'>;
@@ -86,7 +86,7 @@ export function draftFromConfig(c: ExperimentConfig): Draft {
     cell: c.recurrent?.cell ?? 'none',
     hidden: c.recurrent?.hidden ?? 128,
     forgetBias: c.recurrent?.forgetBias ?? 1,
-    recurrentStd: c.recurrent?.recurrentStd ?? null,
+    recurrentRadius: c.recurrent?.recurrentRadius ?? null,
   };
 }
 
@@ -108,11 +108,6 @@ function datasetOf(d: Draft): unknown {
   return d.datasetKind === 'mnist' ? { kind: 'mnist', ...sizes } : { kind: 'idx-folder', folder: d.folder, ...sizes };
 }
 
-/** The W_hh std when one is entered (irnn's field is hidden: its weights start at the identity). */
-function recurrentStdOf(d: Draft): { recurrentStd?: number } {
-  return typeof d.recurrentStd === 'number' && d.cell !== 'irnn' ? { recurrentStd: d.recurrentStd } : {};
-}
-
 /** What the draft says, shaped as the schema's input (bad values are passed on for the schema to name). */
 export function draftToInput(d: Draft): unknown {
   const widths = d.widths.trim() ? d.widths.split(/[,\s]+/).filter(Boolean).map(Number) : undefined;
@@ -123,7 +118,7 @@ export function draftToInput(d: Draft): unknown {
     optimizer: { kind: d.optimizer, learningRate: d.learningRate, ...(d.clipKind !== 'none' ? { clip: { kind: d.clipKind, threshold: d.clipThreshold } } : {}) },
     training: { epochs: d.epochs, batchSize: d.batchSize, seed: d.seed, statsEvery: d.statsEvery, histogramEvery: d.histogramEvery, probeEvery: d.probeEvery },
     ...(d.backend !== 'auto' ? { backend: d.backend } : {}),
-    ...(d.cell !== 'none' ? { recurrent: { cell: d.cell, hidden: d.hidden, forgetBias: d.forgetBias, ...recurrentStdOf(d) } } : {}),
+    ...(d.cell !== 'none' ? { recurrent: { cell: d.cell, hidden: d.hidden, forgetBias: d.forgetBias, ...(d.recurrentRadius !== null && d.recurrentRadius !== undefined ? { recurrentRadius: d.recurrentRadius } : {}) } } : {}),
   };
 }
 
@@ -151,7 +146,7 @@ const PATH_TO_FIELD: Record<string, FieldKey> = {
   recurrent: 'cell',
   'recurrent.hidden': 'hidden',
   'recurrent.forgetBias': 'forgetBias',
-  'recurrent.recurrentStd': 'recurrentStd',
+  'recurrent.recurrentRadius': 'recurrentRadius',
 };
 
 export interface IssueLike {

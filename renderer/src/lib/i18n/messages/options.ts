@@ -58,6 +58,7 @@ const en = {
   'option.run.imported': '(imported as #{id})',
   'option.origin.run': '(run {n})',
   'option.initializer.kaimingTanh': 'Kaiming normal for tanh, std (5/3)/√n (PyTorch, makemore)',
+  'option.field.recurrent.recurrentRadius': 'recurrent spectral radius',
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -118,6 +119,7 @@ const ja: Record<keyof typeof en, string> = {
   'option.run.imported': '（取り込み #{id}）',
   'option.origin.run': '（元の実行 #{n}）',
   'option.initializer.kaimingTanh': 'He 正規・tanh 用（標準偏差 (5/3)/√n）',
+  'option.field.recurrent.recurrentRadius': '再帰重みのスペクトル半径',
 };
 
 export default { en, ja };

@@ -45,6 +45,13 @@ const en = {
   'papers.verdict.none': 'not checked',
   'papers.handout.says': 'The paper says:',
   'papers.handout.shows': 'These runs show:',
+  'papers.figure.axis.time': 'time step t (first step first)',
+  'papers.figure.grad-through-time': 'The gradient reaching each time step',
+  'papers.figure.grad-through-time.sub': '‖∂E/∂h_t‖ at the latest statistics step, on a log axis: the straight fall towards t = 1 is the exponential decay the paper proves.',
+  'papers.figure.grad-through-time.y': '‖∂E/∂h_t‖',
+  'papers.figure.grad-norm-steps': 'The gradient norm of every step',
+  'papers.figure.grad-norm-steps.sub': '‖g‖ over every parameter before clipping (and, when clipping is on, what the update applied), on a log axis: the spikes are the exploding gradients.',
+  'papers.figure.grad-norm-steps.y': '‖g‖',
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -92,6 +99,13 @@ const ja: Record<keyof typeof en, string> = {
   'papers.verdict.none': '確認せず',
   'papers.handout.says': '論文の主張：',
   'papers.handout.shows': 'これらの実行の結果：',
+  'papers.figure.axis.time': '時刻 t（最初の時刻から）',
+  'papers.figure.grad-through-time': '各時刻に届く勾配',
+  'papers.figure.grad-through-time.sub': '最新の統計ステップでの ‖∂E/∂h_t‖（対数軸）。t = 1 へ向かってまっすぐ下がる線が、論文が証明した指数的な減衰です。',
+  'papers.figure.grad-through-time.y': '‖∂E/∂h_t‖',
+  'papers.figure.grad-norm-steps': '各ステップの勾配のノルム',
+  'papers.figure.grad-norm-steps.sub': 'クリップ前の全パラメータの ‖g‖（クリッピングありなら更新に使った値も）、対数軸。跳ね上がりが勾配の爆発です。',
+  'papers.figure.grad-norm-steps.y': '‖g‖',
 };
 
 export default { en, ja };

@@ -96,8 +96,8 @@ const en = {
   'train.unit.forgetBias': 'initial value (Keras: 1)',
   'train.field.clip': 'Gradient clipping',
   'train.recurrent.note': 'MNIST is read one row of 28 pixels per time step; depth, width and initializer do not apply.',
-  'train.field.recurrentStd': 'Recurrent weight std (W_h)',
-  'train.unit.recurrentStd': 'N(0, std²); empty: U(±1/√hidden)',
+  'train.field.recurrentRadius': 'Recurrent spectral radius',
+  'train.unit.recurrentRadius': 'W_hh ~ N(0, ρ²/n); empty: the cell’s default',
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -196,8 +196,8 @@ const ja: Record<keyof typeof en, string> = {
   'train.unit.forgetBias': '初期値（Keras は 1）',
   'train.field.clip': '勾配クリッピング',
   'train.recurrent.note': 'MNIST は1ステップに28画素の1行ずつ読みます。層数・幅・初期化の設定は使いません。',
-  'train.field.recurrentStd': '再帰重み W_h の標準偏差',
-  'train.unit.recurrentStd': 'N(0, 標準偏差²)。空欄なら一様分布 U(±1/√H)',
+  'train.field.recurrentRadius': '再帰重みのスペクトル半径',
+  'train.unit.recurrentRadius': 'W_hh ~ N(0, ρ²/n)、空欄はセルの既定の初期化',
 };
 
 export default { en, ja };
