@@ -6,7 +6,7 @@ import { fireEvent, render } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import LossAccuracyChart from '../../renderer/src/charts/LossAccuracyChart.svelte';
 import { chartNote } from '../../renderer/src/charts/chart-notes';
-import { lossAxisTop, uniformLoss } from '../../renderer/src/charts/loss-reference';
+import { lossAxis, uniformLoss } from '../../renderer/src/charts/loss-reference';
 import { learnHref, learnTargetOf } from '../../renderer/src/lib/learn-link';
 import { setLocale } from '../../renderer/src/lib/i18n/i18n.svelte';
 import EngineerStatsChart from '../../renderer/src/views/train/EngineerStatsChart.svelte';
@@ -50,6 +50,11 @@ describe('engineer series', () => {
     const [lo, hi] = engineerDomain('actStd', engineerSeries(STEPS, SERIES, 'actStd', [0]));
     expect(lo).toBe(0);
     expect(hi).toBeGreaterThan(0.2);
+    // A saturated layer's mean wobbling at 0.99999 is drawn flat on an axis at least 0.1 wide, not as a cliff.
+    const flat = engineerSeries(STEPS, SERIES.map((s) => s.map((x, k) => ({ ...x, actMean: 0.99999 + 1e-6 * k }))), 'actMean', [0]);
+    const [a, b] = engineerDomain('actMean', flat);
+    expect(b - a).toBeCloseTo(0.1, 9);
+    expect(engineerDomain('actStd', engineerSeries(STEPS, SERIES.map((s) => s.map((x) => ({ ...x, actStd: 1e-4 }))), 'actStd', [0]))).toEqual([0, 0.1]);
   });
 });
 
@@ -133,9 +138,29 @@ describe('ln 10 on the loss chart', () => {
   });
 
   it('keeps the axis above the line, so a plateau on it is not pressed against the top', () => {
-    expect(lossAxisTop(2.31, Math.log(10))).toBeGreaterThan(2.6);
-    expect(lossAxisTop(8, Math.log(10))).toBe(8);
-    expect(lossAxisTop(undefined, null)).toBe(1);
+    const ln10 = Math.log(10);
+    expect(lossAxis([2.31, 2.302, 2.303], [], ln10)).toEqual({ top: ln10 * 1.15, above: null });
+    // A learning run whose loss rises to 8 after its opening keeps all of it on the axis.
+    expect(lossAxis([2.3, 2.2, 2.1, 3, 8, 6, 4, 2, 1, 0.5], [], ln10)).toEqual({ top: 8, above: null });
+    // Without a reference, everything fits, as before.
+    expect(lossAxis([25, 2.3], [], null)).toEqual({ top: 25, above: null });
+    expect(lossAxis([], [], null).top).toBe(1);
+  });
+
+  it('lets a confidently wrong opening (seed-keras starts near 25) run off the top, named, instead of squashing the plateau', () => {
+    const ln10 = Math.log(10);
+    const loss = Array.from({ length: 400 }, (_, i) => (i < 8 ? 25 - 2.8 * i : 2.302 + 0.002 * Math.sin(i)));
+    const axis = lossAxis(loss, [9.5, 2.31], ln10);
+    expect(axis.top).toBeCloseTo(ln10 * 1.15, 9);
+    expect(axis.above).toBe(25);
+    const steps = loss.map((_, i) => i);
+    const { container } = render(LossAccuracyChart, { steps, loss, acc: steps.map(() => 0.1), classes: 10, width: 600, height: 360 });
+    const above = container.querySelector('[data-loss-above]')!;
+    expect(above.textContent).toContain('above the axis');
+    // The plateau is drawn in the upper part of the panel, not in its bottom tenth.
+    const ref = Number(container.querySelector('[data-uniform-loss]')!.getAttribute('y1'));
+    const panelH = Number(container.querySelector('[data-panel="loss"] [data-axis="y"] line')!.getAttribute('y2'));
+    expect(ref).toBeLessThan(0.3 * panelH);
   });
 
   it('draws a labelled ln 10 line inside the loss panel for a ten-class run', () => {

@@ -56,9 +56,12 @@ export function engineerSeries(
   });
 }
 
+/** The narrowest linear axis (activation units). */
+const MIN_SPAN = 0.1;
+
 /**
  * The y domain: whole decades around the values on a log axis (update/weight always showing its guide band);
- * on a linear axis the values' range with a little room, std from 0.
+ * on a linear axis the values' range with a little room and at least MIN_SPAN wide, std from 0.
  */
 export function engineerDomain(metric: EngineerMetric, series: readonly LayerSeries[]): [number, number] {
   const values = series.flatMap((s) => s.points.map((p) => p[1]));
@@ -72,7 +75,12 @@ export function engineerDomain(metric: EngineerMetric, series: readonly LayerSer
   if (!values.length) return metric === 'actStd' ? [0, 1] : [-1, 1];
   const lo = metric === 'actStd' ? 0 : Math.min(...values);
   const hi = Math.max(...values);
-  if (hi === lo) return [lo - 0.5, hi + 0.5];
+  // Never narrower than MIN_SPAN: a saturated layer's mean of 0.99999 ± 10⁻⁶ is a flat line at 1, not a cliff.
+  if (hi - lo < MIN_SPAN) {
+    if (metric === 'actStd') return [0, MIN_SPAN];
+    const mid = (lo + hi) / 2;
+    return [mid - MIN_SPAN / 2, mid + MIN_SPAN / 2];
+  }
   const pad = (hi - lo) * 0.05;
   return [metric === 'actStd' ? 0 : lo - pad, hi + pad];
 }

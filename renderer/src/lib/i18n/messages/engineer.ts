@@ -47,6 +47,7 @@ const en = {
   'engineer.output': 'output',
 
   'charts.loss.uniform': 'ln {classes} ≈ {value}: a uniform guess over {classes} classes',
+  'charts.loss.above': 'the opening reaches {value}, above the axis',
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -95,6 +96,7 @@ const ja: Record<keyof typeof en, string> = {
   'engineer.output': '出力',
 
   'charts.loss.uniform': 'ln {classes} ≈ {value}：{classes} クラスを当てずっぽうに選んだときの損失',
+  'charts.loss.above': '序盤は {value} まで上がり、軸の上にはみ出しています',
 };
 
 export default { en, ja };
