@@ -89,7 +89,8 @@ describe('engineer statistics and explanations in Chromium', () => {
     expect(g.ref).toBeGreaterThan(0.05 * g.panelH);
     expect(g.ref).toBeLessThan(0.35 * g.panelH);
     expect(Math.abs(g.lastY - g.ref)).toBeLessThan(0.05 * g.panelH);
-    expect(await loss.locator('[data-loss-above]').textContent()).toContain('above the axis');
+    expect(await loss.locator('[data-testid="loss-above-legend"]').textContent()).toContain('above the axis');
+    expect(Number(await loss.locator('[data-loss-above]').getAttribute('data-loss-above'))).toBeGreaterThan(10);
 
     // The loss chart's ⓘ, keyboard only: focus, Enter, then follow its Learn link.
     const info = page.locator('[data-testid="explain-loss-accuracy"]');
@@ -133,14 +134,22 @@ describe('engineer statistics and explanations in Chromium', () => {
     expect(engNote).toContain('「しくみ」で詳しく');
     await chart.screenshot({ path: join(app.outDir, 'engineer-stats-ja.png') });
 
+    // Every explanation on the Train view, opened in Japanese, keeps only the names the UI keeps in Latin letters.
+    const buttons = page.locator('[data-testid^="explain-"][aria-expanded="false"]');
+    expect(await buttons.count()).toBeGreaterThanOrEqual(6);
+    while ((await buttons.count()) > 0) await buttons.first().click();
+    const notes = await page.locator('[data-chart-note]').allTextContents();
+    expect(notes.length).toBeGreaterThanOrEqual(7);
+    const latin = new Set(notes.join(' ').match(/[A-Za-z][A-Za-z]+/g) ?? []);
+    expect([...latin].filter((w) => !['MNIST', 'ReLU', 'tanh', 'ln', 'log', 'NaN'].includes(w))).toEqual([]);
+    for (const n of notes) expect(n).toContain('「しくみ」で詳しく');
+    await page.screenshot({ path: join(app.outDir, 'engineer-train-notes-ja.png'), fullPage: true });
+    await page.locator('[data-testid="chart-loss-accuracy"]').screenshot({ path: join(app.outDir, 'engineer-loss-note-ja.png') });
+
     const sat = page.locator('[data-testid="chart-saturation"]');
     await sat.scrollIntoViewIfNeeded();
-    await page.locator('[data-testid="explain-saturation"]').click();
     const note = page.locator('[data-testid="note-saturation"]');
     expect(await note.textContent()).toContain('飽和：');
-    // Only the names the Japanese UI keeps as they are (tanh, ReLU, σ) are in Latin letters.
-    const latin = ((await note.textContent()) ?? '').match(/[A-Za-z][A-Za-z]+/g) ?? [];
-    expect(latin.filter((w) => !['tanh', 'ReLU'].includes(w))).toEqual([]);
     await sat.screenshot({ path: join(app.outDir, 'engineer-saturation-note-ja.png') });
     await note.locator('a[data-learn-link]').click();
     await page.locator('[data-testid="theory"]').waitFor();

@@ -155,8 +155,9 @@ describe('ln 10 on the loss chart', () => {
     expect(axis.above).toBe(25);
     const steps = loss.map((_, i) => i);
     const { container } = render(LossAccuracyChart, { steps, loss, acc: steps.map(() => 0.1), classes: 10, width: 600, height: 360 });
-    const above = container.querySelector('[data-loss-above]')!;
-    expect(above.textContent).toContain('above the axis');
+    // A short mark at the top edge of the plot, the sentence in the legend.
+    expect(container.querySelector('[data-loss-above]')?.textContent).toBe('↑ 25');
+    expect(container.querySelector('[data-testid="loss-above-legend"]')?.textContent).toContain('the opening reaches 25, above the axis');
     // The plateau is drawn in the upper part of the panel, not in its bottom tenth.
     const ref = Number(container.querySelector('[data-uniform-loss]')!.getAttribute('y1'));
     const panelH = Number(container.querySelector('[data-panel="loss"] [data-axis="y"] line')!.getAttribute('y2'));
