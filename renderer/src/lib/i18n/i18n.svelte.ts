@@ -12,12 +12,13 @@ import papers from './messages/papers';
 import options from './messages/options';
 import workshop from './messages/workshop';
 import grid from './messages/grid';
+import engineer from './messages/engineer';
 
 export type Locale = 'ja' | 'en';
 export const LOCALES: Locale[] = ['ja', 'en'];
 const STORAGE_KEY = 'gradient-lab.locale';
 
-const catalogs = [shell, learn, train, charts, history, compare, clipping, diagnostics, papers, options, workshop, grid];
+const catalogs = [shell, learn, train, charts, history, compare, clipping, diagnostics, papers, options, workshop, grid, engineer];
 type Catalog = { en: Record<string, string>; ja: Record<string, string> };
 const messages: Record<Locale, Record<string, string>> = { en: {}, ja: {} };
 for (const c of catalogs as Catalog[]) {
@@ -29,7 +30,7 @@ for (const c of catalogs as Catalog[]) {
  * Every English message, key → its literal text, derived from the message modules (each `en` is `as const`
  * and each `ja` must have exactly its keys): a key that is missing or misspelt anywhere fails the typecheck.
  */
-type English = typeof shell.en & typeof learn.en & typeof train.en & typeof charts.en & typeof history.en & typeof compare.en & typeof clipping.en & typeof diagnostics.en & typeof papers.en & typeof options.en & typeof workshop.en & typeof grid.en;
+type English = typeof shell.en & typeof learn.en & typeof train.en & typeof charts.en & typeof history.en & typeof compare.en & typeof clipping.en & typeof diagnostics.en & typeof papers.en & typeof options.en & typeof workshop.en & typeof grid.en & typeof engineer.en;
 export type MessageKey = keyof English;
 
 /** The `{name}` placeholders of a message text, as a union of names. */
