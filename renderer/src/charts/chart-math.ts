@@ -4,6 +4,7 @@ import { extent } from 'd3-array';
 import { format } from 'd3-format';
 import { scaleLog, type ScaleLogarithmic } from 'd3-scale';
 import { interpolateViridis } from 'd3-scale-chromatic';
+import { FLOAT32_MIN_NORMAL } from '../../../electron/common/diagnostics';
 
 export interface XY {
   x: number;
@@ -90,9 +91,42 @@ export function positive(values: Iterable<number>): number[] {
  */
 export function decadeLogScale(values: Iterable<number>, range: [number, number], fallbackLo = 1e-6): ScaleLogarithmic<number, number> {
   const [lo, hi] = extent(positive(values));
-  const a = lo === undefined ? fallbackLo : 10 ** Math.floor(Math.log10(lo));
+  const a = lo === undefined ? fallbackLo : 10 ** reachFloor(Math.floor(Math.log10(lo)));
   const b = hi === undefined ? 1 : 10 ** Math.ceil(Math.log10(hi));
   return scaleLog().domain([a, b === a ? a * 10 : b]).range(range);
+}
+
+/** log10 of the smallest normal float32 (≈ −37.93): the floor line of every log chart. */
+export const FLOOR_LOG10 = Math.log10(FLOAT32_MIN_NORMAL);
+export const FLOAT_FLOOR = FLOAT32_MIN_NORMAL;
+
+/** The floor as the legends write it. */
+export const FLOOR_TEXT = '1.18e-38';
+
+/** Data whose lowest decade lies within this many decades above the floor pulls the axis down to include it. */
+export const FLOOR_REACH_DECADES = 4;
+
+/**
+ * The lower end (log10) of a log axis, extended to the floor's decade (10⁻³⁸) when the data comes within
+ * FLOOR_REACH_DECADES of it; left alone otherwise, so a normal run is not squashed into 40 decades.
+ */
+export function reachFloor(loLog10: number): number {
+  const gap = loLog10 - FLOOR_LOG10;
+  return gap > 0 && gap <= FLOOR_REACH_DECADES ? Math.floor(FLOOR_LOG10) : loLog10;
+}
+
+/** Where the floor falls on an axis spanning [a, b] in log10 units (either order): on it, under it, or over it. */
+export type FloorPlace = 'inside' | 'below' | 'above';
+export function floorPlace(a: number, b: number): FloorPlace {
+  const lo = Math.min(a, b);
+  const hi = Math.max(a, b);
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return 'below';
+  return FLOOR_LOG10 < lo ? 'below' : FLOOR_LOG10 > hi ? 'above' : 'inside';
+}
+
+/** A value a float32 gradient holds only as a subnormal: positive but under the floor. */
+export function subnormal(v: number): boolean {
+  return v > 0 && v < FLOAT32_MIN_NORMAL;
 }
 
 /** One colour per layer, input side dark to output side bright (viridis: ordered and colour-blind safe). */

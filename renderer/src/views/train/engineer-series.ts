@@ -3,7 +3,7 @@
 // small value), activation mean and std on a linear one — and the axis domain that holds them.
 import { UPDATE_GUIDE } from '../../../../electron/common/diagnostics';
 import type { LayerStats } from '../../../../electron/common/records';
-import { sampleIndices } from '../../charts/chart-math';
+import { reachFloor, sampleIndices } from '../../charts/chart-math';
 
 export const ENGINEER_METRICS = ['weightNorm', 'updateRatio', 'actMean', 'actStd'] as const;
 export type EngineerMetric = (typeof ENGINEER_METRICS)[number];
@@ -68,7 +68,9 @@ export function engineerDomain(metric: EngineerMetric, series: readonly LayerSer
   if (isLogMetric(metric)) {
     const all = metric === 'updateRatio' ? [...values, UPDATE_BAND.low, UPDATE_BAND.high] : values;
     if (!all.length) return [0.1, 10];
-    const lo = decade(Math.floor(Math.log10(Math.min(...all))));
+    // A norm (a float32 magnitude) within reach of the float32 floor pulls the axis down to it; a ratio does not.
+    const e = Math.floor(Math.log10(Math.min(...all)));
+    const lo = decade(metric === 'weightNorm' ? reachFloor(e) : e);
     const hi = decade(Math.ceil(Math.log10(Math.max(...all))));
     return [lo, hi > lo ? hi : lo * 10];
   }

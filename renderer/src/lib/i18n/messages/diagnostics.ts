@@ -148,6 +148,9 @@ const en = {
   'compare.dist.updateSubtitleNorm': 'log10(‖lr·∂L/∂W‖ / ‖W‖) of the layer, norm-based as in CS231n. Guide: −3.',
   'compare.dist.lossTitle': 'Initial-loss check per run (step 0)',
   'compare.dist.lossNone': 'no layer probe at step 0',
+  'diag.floorFarBelow': 'far below this axis',
+  'diag.floorAbove': 'above this axis: every value is subnormal',
+  'diag.floorSubnormal': 'under it: subnormal, on the way to exactly 0',
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -296,6 +299,9 @@ const ja: Record<keyof typeof en, string> = {
   'compare.dist.updateSubtitleNorm': 'この層の log10(‖lr·∂L/∂W‖ / ‖W‖)。CS231n と同じノルムによる比。目安は −3。',
   'compare.dist.lossTitle': '実行ごとの初期の損失の確認（ステップ0）',
   'compare.dist.lossNone': 'ステップ0のレイヤープローブなし',
+  'diag.floorFarBelow': 'この軸のはるか下',
+  'diag.floorAbove': 'この軸より上（値はすべて非正規化数）',
+  'diag.floorSubnormal': 'これより下は非正規化数（やがてちょうど 0 に）',
 };
 
 export default { en, ja };
