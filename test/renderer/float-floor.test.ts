@@ -7,7 +7,9 @@ import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FLOAT32_MIN_NORMAL } from '../../electron/common/diagnostics';
 import type { Comparison } from '../../electron/common/runs';
+import LayerHeatmap from '../../renderer/src/charts/LayerHeatmap.canvas.svelte';
 import LayerNormChart from '../../renderer/src/charts/LayerNormChart.svelte';
+import { heatDomain } from '../../renderer/src/charts/heat-paint';
 import { svgString } from '../../renderer/src/charts/chart-export';
 import { FLOOR_LOG10, FLOOR_REACH_DECADES, decadeLogScale, floorPlace, reachFloor, subnormal } from '../../renderer/src/charts/chart-math';
 import { setLocale } from '../../renderer/src/lib/i18n/i18n.svelte';
@@ -49,6 +51,9 @@ describe('the floor on a log domain (chart-math)', () => {
     expect(reachFloor(-40)).toBe(-40);
     expect(decadeLogScale([1e-36, 1e-2], [100, 0]).domain()).toEqual([1e-38, 1e-2]);
     expect(decadeLogScale([1e-8, 1e-2], [100, 0]).domain()).toEqual([1e-8, 1e-2]);
+    // The heatmaps' colour domain (log10 units) follows the same rule.
+    expect(heatDomain([{ min: -35.5, max: -1.2 }])).toEqual({ lo: -38, hi: -1 });
+    expect(heatDomain([{ min: -7.5, max: -1.2 }])).toEqual({ lo: -8, hi: -1 });
   });
 });
 
@@ -119,5 +124,22 @@ describe('Compare: layer profile', () => {
     const { container } = render(CompareLayerProfile, { runs: prepareRuns(seedComparison()), width: 600 });
     expect(container.querySelector('[data-floor-line]')).toBeNull();
     expect(container.querySelector('[data-floor-below]')!.textContent).toMatch(/1\.18e-38.*far below this axis/);
+  });
+});
+
+describe('heatmap colour bar', () => {
+  const steps = Array.from({ length: 40 }, (_, i) => i);
+  const heat = (first: number) => {
+    const s = [stats(0, first), stats(1, 1e-5), stats(2, 1e-3), stats(3, 1e-1)];
+    return render(LayerHeatmap, { layers: LAYERS, statSteps: steps, layerStats: LAYERS.map((l) => steps.map(() => s[l.index]!)), width: 500, height: 240 });
+  };
+
+  it('marks the floor on the bar when a layer reaches 1e-36, and names it far below otherwise', () => {
+    const low = heat(1e-36).container;
+    expect(low.querySelector('[data-testid="heat-legend"] [data-floor-line]')).not.toBeNull();
+    expect(low.querySelector('[data-floor-note]')!.textContent).toContain('1.18e-38');
+    const normal = heat(1e-7).container;
+    expect(normal.querySelector('[data-floor-line]')).toBeNull();
+    expect(normal.querySelector('[data-floor-below]')!.textContent).toContain('far below this axis');
   });
 });

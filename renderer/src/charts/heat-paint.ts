@@ -4,6 +4,7 @@
 // this costs a few.
 import { scaleSequential } from 'd3-scale';
 import { interpolateViridis } from 'd3-scale-chromatic';
+import { reachFloor } from './chart-math';
 import type { HeatGrid } from './heatmap-grid';
 
 /** "#rrggbb" or "rgb(r, g, b)" → [r, g, b]. */
@@ -66,12 +67,12 @@ export function paintHeat(canvas: HTMLCanvasElement, grid: HeatGrid, pixels: Uin
 /**
  * The colour domain of one or more grids in whole decades: from the smallest to the largest finite log10 value,
  * at least one decade wide ([−8, 0] while there is nothing to show). One domain for several grids is what lets
- * Compare's panels share a colour scale.
+ * Compare's panels share a colour scale. Within reach of the float32 floor it extends to it (reachFloor).
  */
 export function heatDomain(grids: readonly { min: number; max: number }[]): { lo: number; hi: number } {
   const min = Math.min(...grids.map((g) => g.min));
   const max = Math.max(...grids.map((g) => g.max));
-  const lo = Number.isFinite(min) ? Math.floor(min) : -8;
+  const lo = Number.isFinite(min) ? reachFloor(Math.floor(min)) : -8;
   return { lo, hi: Number.isFinite(max) ? Math.max(lo + 1, Math.ceil(max)) : Math.max(lo + 1, 0) };
 }
 
