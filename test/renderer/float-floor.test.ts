@@ -13,6 +13,7 @@ import { heatDomain } from '../../renderer/src/charts/heat-paint';
 import { svgString } from '../../renderer/src/charts/chart-export';
 import { FLOOR_LOG10, FLOOR_REACH_DECADES, decadeLogScale, floorPlace, reachFloor, subnormal } from '../../renderer/src/charts/chart-math';
 import { setLocale } from '../../renderer/src/lib/i18n/i18n.svelte';
+import GradientNormChart from '../../renderer/src/views/train/GradientNormChart.svelte';
 import CompareLayerProfile from '../../renderer/src/views/compare/CompareLayerProfile.svelte';
 import { prepareRuns } from '../../renderer/src/views/compare/compare-data';
 import { LAYERS, STATS, stats } from './charts-fixtures';
@@ -141,5 +142,19 @@ describe('heatmap colour bar', () => {
     const normal = heat(1e-7).container;
     expect(normal.querySelector('[data-floor-line]')).toBeNull();
     expect(normal.querySelector('[data-floor-below]')!.textContent).toContain('far below this axis');
+  });
+});
+
+describe('GradientNormChart (‖g‖ per step)', () => {
+  it('pulls the axis to the floor as ‖g‖ falls to 1e-36, labelling the line at the start where the run is still high', () => {
+    const steps = Array.from({ length: 50 }, (_, i) => i);
+    const before = steps.map((s) => 10 ** (-s * 0.73));
+    const { container } = render(GradientNormChart, { steps, before, totalSteps: 50 });
+    const line = container.querySelector('[data-floor-line]')!;
+    expect(line.querySelector('text')!.getAttribute('text-anchor')).toBe('start');
+    expect(container.querySelector('[data-floor-note]')).not.toBeNull();
+    const early = render(GradientNormChart, { steps: steps.slice(0, 10), before: before.slice(0, 10), totalSteps: 50 }).container;
+    expect(early.querySelector('[data-floor-line]')).toBeNull();
+    expect(early.querySelector('[data-floor-below]')!.textContent).toContain('far below this axis');
   });
 });
