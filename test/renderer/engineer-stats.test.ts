@@ -115,7 +115,7 @@ describe('explanations at the charts', () => {
       expect(note, name).toBeDefined();
       expect(learnTargetOf(learnHref(note!.learn))).toEqual(note!.learn);
     }
-    expect(chartNote('predictions')).toBeUndefined();
+    expect(chartNote('no-such-chart')).toBeUndefined();
     expect(chartNote('toString')).toBeUndefined();
   });
 

@@ -1,9 +1,9 @@
 // Addresses into the Learn view, so a chart can send the reader to the step that explains it:
 // `#/learn?step=N` opens the round of back-propagation at step N (1–5), `#/learn?section=NAME` scrolls to the
-// deeper chain or the theory. One place builds them and one place reads them back.
+// deeper chain, the recurrent unit through time or the theory (the section whose heading is `learn-NAME-title`). One place builds them and one place reads them back.
 
 /** The Learn view's sections below the five steps that a link can open. */
-export const LEARN_SECTIONS = ['deeper', 'theory'] as const;
+export const LEARN_SECTIONS = ['deeper', 'theory', 'rnn'] as const;
 export type LearnSection = (typeof LEARN_SECTIONS)[number];
 export const LEARN_STEPS = 5;
 
