@@ -152,7 +152,7 @@ describe('presenter mode on a projector', () => {
         await page.locator('[data-testid="train-view"]').waitFor();
         await page.click('[data-change="batchNorm"]');
         await page.click('[data-testid="run-start"]');
-        await expect.poll(() => page.locator('[data-testid="run-name"]').textContent(), { timeout: 60_000 }).toContain('seed-keras · ');
+        await expect.poll(() => page.locator('[data-testid="run-name"]').textContent(), { timeout: 60_000 }).toContain(locale === 'ja-JP' ? 'チュートリアルの再現（Keras） · ' : 'seed-keras · ');
         const name = (await page.locator('[data-testid="run-name"]').textContent())!;
         expect(name).toContain(locale === 'ja-JP' ? '+バッチ正規化' : '+batch norm');
         expect(name).not.toContain(locale === 'ja-JP' ? 'batch' : 'バッチ');

@@ -92,7 +92,7 @@ describe('Train view in Chromium through the web host', () => {
     expect(await page.locator('[data-testid="run-status"]').textContent()).toContain('停止');
     // Run 1 was seed-keras with a smaller batch: a custom experiment, named from its changes.
     expect(await page.locator('[data-testid="preset-picker"] option:checked').textContent()).toContain('カスタム');
-    expect(await page.locator('[data-testid="run-name"]').textContent()).toContain('seed-keras · MNIST 600/200');
+    expect(await page.locator('[data-testid="run-name"]').textContent()).toContain('チュートリアルの再現（Keras） · MNIST 600/200');
     await expect.poll(() => page.locator('[data-testid="chart-gradient-flow"] [data-band="0"]').textContent()).toContain('信号なし');
     await page.screenshot({ path: join(app.outDir, 'train-seed-keras-saved-ja.png') });
     await page.click('[data-testid="lang-en"]');

@@ -136,6 +136,10 @@ describe('under 日本語', () => {
     expect(runDisplayName('deep-sigmoid #14', 14, 'deep-sigmoid')).toBe('深いシグモイド（10層, Glorot） #14');
     expect(runDisplayName('custom #3', 3, null)).toBe('カスタム #3');
     expect(runDisplayName('my run', 3, 'deep-sigmoid')).toBe('my run');
+    // A name made from settings: the preset's id in Japanese, the rest as made; a typed name with " · " kept.
+    expect(runDisplayName('papers-glorot-tanh-standard · MNIST 1100/100', 5, 'papers-glorot-tanh-standard')).toBe(`${getPreset('papers-glorot-tanh-standard')!.name.ja} · MNIST 1100/100`);
+    expect(runDisplayName('seed-keras · +バッチ正規化 #7', 7, null)).toBe('チュートリアルの再現（Keras） · +バッチ正規化 #7');
+    expect(runDisplayName('my run · two', 3, null)).toBe('my run · two');
     expect(runDisplayName('seed-keras #3', 12, 'seed-keras', 'runs.json.gz (run 3)')).toBe('チュートリアルの再現（Keras） #3 （取り込み #12）');
     setLocale('en');
     expect(runDisplayName('my run', 12, null, 'runs.json.gz (run 3)')).toBe('my run (imported as #12)');

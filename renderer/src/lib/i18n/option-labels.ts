@@ -43,7 +43,8 @@ export function diffValueLabel(field: string, json: string): string {
 
 /**
  * A run's name as shown: a default name the store gave ("deep-sigmoid #14", "custom #3") in the chosen
- * language; a name a person typed, or one made from settings, as it is. An imported copy keeps its original's
+ * language, and the preset of a name made from settings named in Japanese under 日本語; a name a person typed
+ * as it is. An imported copy keeps its original's
  * name, so it is marked with its own id ("seed-keras #3 (imported as #12)").
  */
 export function runDisplayName(name: string, id: number, preset: string | null, origin: string | null = null): string {
@@ -71,5 +72,10 @@ function localName(name: string, id: number, preset: string | null): string {
   const m = /^([\w-]+) #(\d+)$/.exec(name);
   const q = m ? getPreset(m[1]!) : undefined;
   if (q && m) return `${q.name[i18n.locale]} #${m[2]}`;
+  // A name made from settings starts with its preset's id ("papers-glorot-tanh-standard · MNIST 1100/100"):
+  // under 日本語 the preset's Japanese name stands in for the id; the rest was made in the starter's language.
+  const made = i18n.locale === 'ja' ? /^([\w-]+)( · .+)$/.exec(name) : null;
+  const r = made ? getPreset(made[1]!) : undefined;
+  if (r && made) return `${r.name.ja}${made[2]}`;
   return name;
 }
