@@ -2,17 +2,15 @@
 // with layer probes so the ledger, update:data and distribution charts are drawn too) shows an ⓘ on every chart;
 // each opens a Japanese explanation with no English word outside the Japanese-only allow-list and a link into
 // Learn, and following one opens the Learn section it names. Screenshots: test-results/e2e/chart-notes-*.png.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BundleRun } from '../../electron/common/bundle';
 import { flattenProbeLayer } from '../../electron/common/probe-fields';
 import { ACTIVATION_HISTOGRAM, HISTOGRAM, type ProbeLayerStats } from '../../electron/common/records';
-import { CHROMIUM, CHROMIUM_ARGS, OUT_DIR, startServer, stopServer } from './harness';
+import { OUT_DIR } from './harness';
 import { englishWordsIn } from './latin-words';
-import { importRuns, syntheticRun } from './synthetic-runs';
+import { syntheticRun } from './synthetic-runs';
+import { seededLab } from './seeded-lab';
 
 /** A run with layer probes at steps 0 and 40 on its hidden layers, the signal shrinking `factor`-fold per layer. */
 function probed(index: number, preset: string, factor: number): BundleRun {
@@ -39,30 +37,13 @@ const COMPARE_CHARTS = [
 ];
 
 describe('chart explanations in Compare, in Japanese', () => {
-  let tmp = '';
-  let server: Awaited<ReturnType<typeof startServer>>['server'] | undefined;
-  let url = '';
-  let browser: Browser;
-  let ids: number[] = [];
-
-  beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'gradient-lab-notes-'));
-    const dbPath = join(tmp, 'lab.db');
-    ids = importRuns(tmp, dbPath, [probed(0, 'seed-keras', 4), probed(1, 'seed-he', 1.2)]);
-    ({ url, server } = await startServer(dbPath));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    if (server) await stopServer(server);
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+  const lab = seededLab('gradient-lab-notes-', () => [probed(0, 'seed-keras', 4), probed(1, 'seed-he', 1.2)]);
 
   it('opens a Japanese explanation at every chart and follows its link into Learn', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'ja-JP' });
+    const context = await lab.browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'ja-JP' });
     const page = await context.newPage();
     try {
-      await page.goto(`${url}#/compare?runs=${ids.join(',')}`);
+      await page.goto(`${lab.url}#/compare?runs=${lab.ids.join(',')}`);
       await page.locator('[data-testid="compare-view"][data-render-ms]').waitFor({ timeout: 30_000 });
       await page.locator('[data-testid="chart-compare-activations"]').waitFor({ timeout: 30_000 });
 

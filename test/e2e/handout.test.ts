@@ -2,46 +2,27 @@
 // settings that differ, every chart with its legend, a short explanation) in the chosen language; Chromium
 // prints it to PDF and pdftoppm renders page 1 to test-results/e2e/handout-<lang>.png to be looked at.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS, OUT_DIR, startServer, stopServer } from './harness';
-import { importRuns, syntheticRun } from './synthetic-runs';
+import { describe, expect, it } from 'vitest';
+import { OUT_DIR } from './harness';
+import { seededLab, namedRun } from './seeded-lab';
 
 describe('the handout', () => {
-  let tmp = '';
-  let server: Awaited<ReturnType<typeof startServer>>['server'] | undefined;
-  let url = '';
-  let browser: Browser;
-  let ids: number[] = [];
-  beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'gradient-lab-handout-'));
-    const dbPath = join(tmp, 'lab.db');
-    const named = (i: number, preset: string) => ({ ...syntheticRun(i, preset, 2, 40), name: `${preset} #${i + 1}`, tags: [] });
-    ids = importRuns(tmp, dbPath, [named(0, 'seed-keras'), named(1, 'seed-he'), named(2, 'seed-relu-he')]);
-    ({ url, server } = await startServer(dbPath));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    if (server) await stopServer(server);
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+  const lab = seededLab('gradient-lab-handout-', () => [namedRun(0, 'seed-keras'), namedRun(1, 'seed-he'), namedRun(2, 'seed-relu-he')]);
 
   for (const [locale, lang] of [['en-US', 'en'], ['ja-JP', 'ja']] as const) {
     it(`is one click from Compare, prints to PDF, in ${locale}`, async () => {
-      const context = await browser.newContext({ locale, viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+      const context = await lab.browser.newContext({ locale, viewport: { width: 1280, height: 720 }, acceptDownloads: true });
       const page = await context.newPage();
       try {
-        await page.goto(`${url}#/compare?runs=${ids.join(',')}`);
+        await page.goto(`${lab.url}#/compare?runs=${lab.ids.join(',')}`);
         await page.locator('[data-testid="compare-view"][data-render-ms]').waitFor({ timeout: 30_000 });
         const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="handout"]')]);
-        const file = join(tmp, `handout-${lang}.html`);
+        const file = join(lab.tmp, `handout-${lang}.html`);
         await download.saveAs(file);
-        expect(download.suggestedFilename()).toBe(`gradient-lab-handout-${ids.join('-')}.html`);
+        expect(download.suggestedFilename()).toBe(`gradient-lab-handout-${lab.ids.join('-')}.html`);
         const html = readFileSync(file, 'utf8');
         expect(html).toContain(`<html lang="${lang}">`);
         expect(html).toContain(lang === 'ja' ? 'Gradient Lab — 3 件の実行の比較' : 'Gradient Lab — comparison of 3 runs');
@@ -54,7 +35,7 @@ describe('the handout', () => {
         // Print it as the browser's print dialog would, and render page 1 to look at.
         const sheet = await context.newPage();
         await sheet.goto(pathToFileURL(file).toString());
-        const pdf = join(tmp, `handout-${lang}.pdf`);
+        const pdf = join(lab.tmp, `handout-${lang}.pdf`);
         await sheet.pdf({ path: pdf, format: 'A4', printBackground: true });
         expect(statSync(pdf).size).toBeGreaterThan(10_000);
         execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '2', pdf, join(OUT_DIR, `handout-${lang}`)]);

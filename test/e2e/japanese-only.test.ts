@@ -3,13 +3,11 @@
 // visible text, every option of every list, placeholders and tooltips, and finds each Latin word in an
 // allow-list of product and technical names (MNIST, ReLU, Adam, He, …) and symbols. Screenshots:
 // test-results/e2e/ja-only-*.png.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS, OUT_DIR, startServer, stopServer } from './harness';
-import { importRuns, syntheticRun } from './synthetic-runs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { OUT_DIR } from './harness';
+import { seededLab, namedRun } from './seeded-lab';
 
 /**
  * Names that stay as they are in a Japanese text: products, methods, units, symbols, code names of backends,
@@ -50,25 +48,7 @@ function englishWords(texts: [string, string][]): string[] {
 }
 
 describe('Japanese only', () => {
-  let tmp = '';
-  let server: Awaited<ReturnType<typeof startServer>>['server'] | undefined;
-  let url = '';
-  let browser: Browser;
-  let ids: number[] = [];
-
-  beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'gradient-lab-ja-'));
-    const dbPath = join(tmp, 'lab.db');
-    const named = (i: number, preset: string) => ({ ...syntheticRun(i, preset, 2, 40), name: `${preset} #${i + 1}`, tags: [] });
-    ids = importRuns(tmp, dbPath, [named(0, 'seed-keras'), named(1, 'seed-he'), named(2, 'deep-sigmoid')]);
-    ({ url, server } = await startServer(dbPath));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    if (server) await stopServer(server);
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+  const lab = seededLab('gradient-lab-ja-', () => [namedRun(0, 'seed-keras'), namedRun(1, 'seed-he'), namedRun(2, 'deep-sigmoid')]);
 
   async function read(page: Page, shot: string): Promise<string[]> {
     await page.waitForTimeout(300);
@@ -77,11 +57,11 @@ describe('Japanese only', () => {
   }
 
   it('shows no English word outside the allow-list in any view or option list', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'ja-JP' });
+    const context = await lab.browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'ja-JP' });
     const page = await context.newPage();
     const found: string[] = [];
     try {
-      await page.goto(`${url}#/train`);
+      await page.goto(`${lab.url}#/train`);
       await page.locator('[data-testid="train-view"]').waitFor();
       await expect.poll(() => page.locator('[data-testid="backend-info"]').textContent(), { timeout: 60_000 }).toContain('wasm');
       found.push(...(await read(page, 'train')));
@@ -99,16 +79,16 @@ describe('Japanese only', () => {
       await page.fill('[data-field="initMax"]', '0');
       found.push(...(await read(page, 'train-errors')));
 
-      await page.goto(`${url}#/train?run=${ids[2]}`);
+      await page.goto(`${lab.url}#/train?run=${lab.ids[2]}`);
       await page.locator('[data-testid="chart-layer-norm"] [data-point]').first().waitFor({ timeout: 30_000 });
       found.push(...(await read(page, 'train-saved-run')));
 
       await page.evaluate(() => (location.hash = '#/history'));
       await page.locator('[data-testid="history-table"] tbody tr[data-run]').first().waitFor({ timeout: 30_000 });
-      await page.click(`[data-testid="focus-${ids[0]}"]`);
+      await page.click(`[data-testid="focus-${lab.ids[0]}"]`);
       found.push(...(await read(page, 'history')));
 
-      await page.evaluate((h) => (location.hash = h), `#/compare?runs=${ids.join(',')}`);
+      await page.evaluate((h) => (location.hash = h), `#/compare?runs=${lab.ids.join(',')}`);
       await page.locator('[data-testid="compare-view"][data-render-ms]').waitFor({ timeout: 30_000 });
       found.push(...(await read(page, 'compare')));
 
