@@ -8,21 +8,13 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { OUT_DIR } from './harness';
 import { seededLab, namedRun } from './seeded-lab';
+import { LATIN_ALLOWED } from './latin-words';
 
 /**
  * Names that stay as they are in a Japanese text: products, methods, units, symbols, code names of backends,
  * authors and lessons cited (Nielsen, makemore part 3, Ioffe & Szegedy et al.) and formula notation
  * (update:data, std(lr·∂L/∂W), float32).
  */
-const ALLOWED = new Set(
-  `Gradient Lab MNIST Fashion IDX ReLU Leaky ELU SELU GELU tanh Adam SGD RMSprop He Xavier Glorot LeCun Keras
-   PNG SVG CSV PDF HTML JSON BN ln log exp max min softmax sigmoid wasm cpu webgpu tensorflow gpu WebGPU WebAssembly
-   SIMD CUDA TensorFlow tfjs node Node GPU CPU L E W b x y z a k N U e i n s ms id ID Ctrl Esc Enter Space
-   serve gradient lab kernels tape ops Electron Chromium linux darwin win x64 arm64 MIT Noto Sans JP libtensorflow
-   Vulkan Metal Direct D NaN Infinity inf English Web en US Shift
-   RNN IRNN LSTM GRU Linear float std lr update data makemore part Nielsen Bengio Ioffe Szegedy Klambauer et al
-   Simard Frasconi Pascanu Mikolov Hochreiter Schmidhuber`.split(/\s+/),
-);
 
 /** Every text the user can see or hear on the page, with where it came from. */
 const READ = `(() => {
@@ -42,7 +34,7 @@ function englishWords(texts: [string, string][]): string[] {
     // File names and npm package names are data and identifiers, not UI text; run names are the store's
     // default names, which the UI shows in the chosen language.
     const words = (text ?? '').replace(/[\w.-]+\.gz\b/g, '').replace(/@[\w-]+\/[\w-]+/g, '').match(/[A-Za-z][A-Za-z]+/g) ?? [];
-    for (const word of words) if (!ALLOWED.has(word)) found.add(`${word} (${where})`);
+    for (const word of words) if (!LATIN_ALLOWED.has(word)) found.add(`${word} (${where})`);
   }
   return [...found].sort();
 }
