@@ -2,7 +2,12 @@
 // real trainer child process driven through the service's ForkLauncher.
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { ExperimentConfigSchema, type ExperimentConfig, type ExperimentConfigInput } from '../../electron/common/config';
+import { ExperimentConfigSchema, type ExperimentConfig, type ExperimentConfigInput, type Initializer, type ModelConfig } from '../../electron/common/config';
+import { selectBackend } from '../../electron/engine/backends';
+import { buildMlp } from '../../electron/engine/model/mlp';
+import { rows } from '../../electron/engine/train/evaluate';
+import { FastStep } from '../../electron/engine/train/fast-step';
+import { TapeStep } from '../../electron/engine/train/tape-step';
 import { getPreset } from '../../electron/common/presets';
 import type { BatchRecord, EpochRecord, HistogramRecord, LayerProbeRecord } from '../../electron/common/records';
 import type { EndMessage, FromTrainer, ToTrainer } from '../../electron/common/trainer-protocol';
@@ -119,4 +124,29 @@ export function expectSameStep(want: StepResult, got: StepResult, label: string,
     for (let i = 0; i < w.length; i++) worst = Math.max(worst, Math.abs(g[i]! - w[i]!) / Math.max(1, Math.abs(w[i]!)));
     expect(worst, `${label}: layer ${l} kernel gradient`).toBeLessThanOrEqual(tol);
   });
+}
+
+/**
+ * A step engine starts from the same weights as the gradient-tape reference: three steps of a 3 × 20 MLP with
+ * `activation` and `initializer` on 32 MNIST images give the same losses, gradients and statistics.
+ */
+export async function expectEngineStartsAsTape(engine: 'kernels' | 'tfjs-ops', activation: ModelConfig['activation'], initializer: Initializer): Promise<void> {
+  await selectBackend('wasm');
+  const config = configOf({
+    dataset: { kind: 'mnist', trainSize: 64, testSize: 10 },
+    model: { depth: 3, width: 20, activation, initializer, batchNorm: false, residual: false },
+    optimizer: { kind: 'sgd', learningRate: 0.1 },
+    training: { epochs: 1, batchSize: 32, seed: 2, statsEvery: 1, histogramEvery: 0 },
+  });
+  const data = await loadDataset(config.dataset, 2);
+  const idx = Int32Array.from({ length: 32 }, (_, i) => i);
+  const req = { x: rows(data.trainX, data.features, idx), y: Int32Array.from(idx, (i) => data.trainY[i]!), features: data.features, classes: data.classes, withStats: true, withHistogram: false };
+  const a = buildMlp(config.model, data.features, data.classes, 9);
+  const b = buildMlp(config.model, data.features, data.classes, 9);
+  const tape = new TapeStep(a, config.optimizer);
+  const fast = new FastStep(b, config.optimizer, { maxBatch: 32, engine });
+  for (let s = 0; s < 3; s++) expectSameStep(tape.step(req), fast.step(req), `step ${s}`);
+  tape.dispose();
+  a.dispose();
+  b.dispose();
 }

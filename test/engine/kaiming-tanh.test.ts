@@ -7,12 +7,8 @@ import { ExperimentConfigSchema, KAIMING_TANH_GAIN } from '../../electron/common
 import { weightGainPrediction } from '../../electron/common/diagnostics';
 import { getPreset } from '../../electron/common/presets';
 import { selectBackend } from '../../electron/engine/backends';
-import { loadDataset } from '../../electron/engine/data/load';
 import { buildMlp } from '../../electron/engine/model/mlp';
-import { rows } from '../../electron/engine/train/evaluate';
-import { FastStep } from '../../electron/engine/train/fast-step';
-import { TapeStep } from '../../electron/engine/train/tape-step';
-import { configOf, expectSameStep } from './helpers';
+import { expectEngineStartsAsTape } from './helpers';
 
 describe('kaimingTanh (gain 5/3)', () => {
   it('the makemore3-bn-tanh preset uses it, and each layer of its model starts with std (5/3)/√fan-in', async () => {
@@ -45,26 +41,9 @@ describe('kaimingTanh (gain 5/3)', () => {
     mlp.dispose();
   });
 
-  it.each(['kernels', 'tfjs-ops'] as const)('the %s engine starts from the same weights as the tape step', async (engine) => {
-    await selectBackend('wasm');
-    const config = configOf({
-      dataset: { kind: 'mnist', trainSize: 64, testSize: 10 },
-      model: { depth: 3, width: 20, activation: 'tanh', initializer: { kind: 'kaimingTanh' }, batchNorm: false, residual: false },
-      optimizer: { kind: 'sgd', learningRate: 0.1 },
-      training: { epochs: 1, batchSize: 32, seed: 2, statsEvery: 1, histogramEvery: 0 },
-    });
-    const data = await loadDataset(config.dataset, 2);
-    const idx = Int32Array.from({ length: 32 }, (_, i) => i);
-    const req = { x: rows(data.trainX, data.features, idx), y: Int32Array.from(idx, (i) => data.trainY[i]!), features: data.features, classes: data.classes, withStats: true, withHistogram: false };
-    const a = buildMlp(config.model, data.features, data.classes, 9);
-    const b = buildMlp(config.model, data.features, data.classes, 9);
-    const tape = new TapeStep(a, config.optimizer);
-    const fast = new FastStep(b, config.optimizer, { maxBatch: 32, engine });
-    for (let s = 0; s < 3; s++) expectSameStep(tape.step(req), fast.step(req), `step ${s}`);
-    tape.dispose();
-    a.dispose();
-    b.dispose();
-  });
+  it.each(['kernels', 'tfjs-ops'] as const)('the %s engine starts from the same weights as the tape step', (engine) =>
+    expectEngineStartsAsTape(engine, 'tanh', { kind: 'kaimingTanh' }),
+  );
 
   it('the ledger predicts a weights’ gain of 5/3, and the schema takes no settings for it', () => {
     expect(10 ** weightGainPrediction({ kind: 'kaimingTanh' }, 100, 100)).toBeCloseTo(5 / 3, 10);
