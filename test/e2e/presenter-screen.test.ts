@@ -56,6 +56,20 @@ async function fullChart(page: Page) {
   });
 }
 
+/** The full-screen chart once its layout holds still (the run legend below it may fill in a moment later). */
+async function settledChart(page: Page) {
+  let last = await fullChart(page);
+  await expect
+    .poll(async () => {
+      const now = await fullChart(page);
+      const same = now.svgHeightAttr === last.svgHeightAttr && now.svg.width === last.svg.width;
+      last = now;
+      return same;
+    }, { timeout: 10_000, intervals: [300] })
+    .toBe(true);
+  return last;
+}
+
 describe('presenter mode on a projector', () => {
   let tmp = '';
   let dbPath = '';
@@ -97,7 +111,7 @@ describe('presenter mode on a projector', () => {
           await page.keyboard.press('c');
           await expect.poll(() => page.locator('.presenter-full').count()).toBe(1);
           await expect.poll(async () => (await fullChart(page)).svg.height, { timeout: 10_000 }).toBeGreaterThan(viewport.height * 0.6);
-          const first = await fullChart(page);
+          const first = await settledChart(page);
           expect(first.fig).toMatchObject({ top: 0, left: 0, width: viewport.width, height: viewport.height });
           // A slim title bar above, the chart below it reaching (nearly) the bottom, nothing cut off.
           expect(first.bar.height).toBeLessThanOrEqual(64);
