@@ -65,7 +65,7 @@ async function settledChart(page: Page) {
       const same = now.svgHeightAttr === last.svgHeightAttr && now.svg.width === last.svg.width;
       last = now;
       return same;
-    }, { timeout: 10_000, intervals: [300] })
+    }, { timeout: 10_000, interval: 300 })
     .toBe(true);
   return last;
 }
@@ -122,8 +122,25 @@ describe('presenter mode on a projector', () => {
           // Enlarged for the room: the 13 px tick labels drawn at 1.33× on 1280×720, about 2× on 1920×1080.
           expect(first.zoom).toBeGreaterThanOrEqual(viewport.width >= 1920 ? 1.9 : 1.25);
           expect(first.tick.height).toBeGreaterThanOrEqual(13 * first.zoom * 0.9);
+          // Hovering reads the chart where the pointer is: its marker sits under the pointer, not zoom times further on.
+          const pointer = { x: first.svg.left + first.svg.width * 0.4, y: first.svg.top + first.svg.height * 0.3 };
+          await page.mouse.move(pointer.x, pointer.y);
+          await expect
+            .poll(() => page.evaluate(() => {
+              const mark = document.querySelector('.presenter-full svg[data-chart] [data-hover]');
+              if (!mark) return null;
+              const b = mark.getBoundingClientRect();
+              return b.left + b.width / 2;
+            }))
+            .toBeGreaterThan(pointer.x - first.svg.width * 0.03);
+          const markX = await page.evaluate(() => {
+            const b = document.querySelector('.presenter-full svg[data-chart] [data-hover]')!.getBoundingClientRect();
+            return b.left + b.width / 2;
+          });
+          expect(markX).toBeLessThan(pointer.x + first.svg.width * 0.03);
           await page.waitForTimeout(300);
           await shot('chart-full');
+          await page.mouse.move(0, viewport.height - 1);
 
           // C again: the next chart, as full; Shift+C back.
           await page.keyboard.press('c');
