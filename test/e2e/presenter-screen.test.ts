@@ -138,9 +138,21 @@ describe('presenter mode on a projector', () => {
             return b.left + b.width / 2;
           });
           expect(markX).toBeLessThan(pointer.x + first.svg.width * 0.03);
+          // The values there float over the chart's corner while the pointer is on it (the read-out line is the chart's).
+          const readout = page.locator('.presenter-full [data-testid^="readout-"]');
+          await expect.poll(() => readout.isVisible()).toBe(true);
+          expect((await readout.textContent())!.trim()).toMatch(/\d/);
+          // …in the corner away from the pointer (at 40 % across: the right one), never over what is pointed at.
+          const box = await readout.boundingBox();
+          expect(box!.x).toBeGreaterThan(pointer.x);
+          const further = { x: first.svg.left + first.svg.width * 0.75, y: pointer.y };
+          await page.mouse.move(further.x, further.y);
+          await expect.poll(async () => { const b = await readout.boundingBox(); return b ? b.x + b.width : Infinity; }).toBeLessThan(further.x);
+          await page.mouse.move(pointer.x, pointer.y);
           await page.waitForTimeout(300);
           await shot('chart-full');
           await page.mouse.move(0, viewport.height - 1);
+          await expect.poll(() => readout.isVisible()).toBe(false);
 
           // C again: the next chart, as full; Shift+C back.
           await page.keyboard.press('c');
