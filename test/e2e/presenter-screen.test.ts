@@ -49,6 +49,7 @@ async function fullChart(page: Page) {
       fig: r(fig),
       bar: r(fig.querySelector('figcaption')),
       svg: r(fig.querySelector('svg[data-chart]')),
+      body: r(fig.querySelector('.body')),
       svgHeightAttr: Number(fig.querySelector('svg[data-chart]')!.getAttribute('height')),
       tick: r(fig.querySelector('svg[data-chart] text[data-tick]')),
       viewport: { width: innerWidth, height: innerHeight },
@@ -59,15 +60,22 @@ async function fullChart(page: Page) {
 /** The full-screen chart once its layout holds still (the run legend below it may fill in a moment later). */
 async function settledChart(page: Page) {
   let last = await fullChart(page);
+  let stillFor = 0;
   await expect
     .poll(async () => {
       const now = await fullChart(page);
       const same = now.svgHeightAttr === last.svgHeightAttr && now.svg.width === last.svg.width;
+      stillFor = same ? stillFor + 1 : 0;
       last = now;
-      return same;
+      return stillFor >= 2 && fills(now);
     }, { timeout: 10_000, interval: 300 })
     .toBe(true);
   return last;
+}
+
+/** The chart takes the height its frame's body has (to the few pixels kept free below it), no more. */
+function fills(c: Awaited<ReturnType<typeof fullChart>>): boolean {
+  return c.svg.bottom <= c.body.bottom + 1 && c.body.bottom - c.svg.bottom <= 4 * c.zoom + 2;
 }
 
 describe('presenter mode on a projector', () => {
@@ -165,13 +173,15 @@ describe('presenter mode on a projector', () => {
           // A window made smaller redraws the chart at its new height, and back.
           await page.setViewportSize({ width: 1024, height: 600 });
           await expect.poll(async () => (await fullChart(page)).svg.height, { timeout: 10_000 }).toBeLessThan(first.svg.height);
-          const small = await fullChart(page);
+          const small = await settledChart(page);
           expect(small.fig).toMatchObject({ width: 1024, height: 600 });
           expect(small.svg.bottom).toBeLessThanOrEqual(600);
           expect(small.svg.height).toBeGreaterThan(600 * 0.55);
           await page.setViewportSize(viewport);
-          await expect.poll(async () => (await fullChart(page)).svgHeightAttr, { timeout: 10_000 }).toBe(first.svgHeightAttr);
-          expect(Math.abs((await fullChart(page)).svg.height - first.svg.height)).toBeLessThan(2);
+          const back = await settledChart(page);
+          expect(back.fig).toMatchObject({ width: viewport.width, height: viewport.height });
+          expect(Math.abs(back.svg.height - first.svg.height)).toBeLessThan(first.svg.height * 0.03);
+          expect(Math.abs(back.svg.width - first.svg.width)).toBeLessThan(2);
 
           // Esc leaves full screen: the chart is drawn at its own size again.
           await page.keyboard.press('Escape');

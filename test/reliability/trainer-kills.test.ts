@@ -16,10 +16,13 @@ const SEED = Number(process.env.RELIABILITY_SEED ?? 20261128);
 const MOMENTS = ['spawn', 'ready', 'started', 'mid-epoch', 'flush', 'epoch-end', 'near-end'] as const;
 type Moment = (typeof MOMENTS)[number];
 const PER_MOMENT = 3;
-// 400 images in batches of 10 over 2 epochs: 80 steps. The 1000 test images make the final evaluation long
-// enough that a kill on the last batch record still lands before the run ends, however fast the engine gets.
+// 400 images in batches of 10 over 2 epochs: 80 steps.
 const VICTIM = smallConfig({ trainSize: 400, testSize: 1000, batchSize: 10, epochs: 2 });
 const STEPS = 80;
+// A near-end kill is sent when the host reads the last batch record; on a busy machine that can be tens of
+// milliseconds after the trainer sent it, longer than VICTIM's final evaluation (about 7 ms here, so the run once
+// completed first). This victim's (10 000 test images through 256 units, about 240 ms) leaves room for the kill.
+const NEAR_END_VICTIM: typeof VICTIM = { ...smallConfig({ trainSize: 400, testSize: 10_000, batchSize: 10, epochs: 2 }), model: { ...VICTIM.model, width: 256 } };
 // A flush kill needs timed flushes (every 250 ms) after it is armed, so the run must outlast a few of them however
 // fast the engine gets (400 steps of batch 10 now take under 250 ms): 3000 steps. The kill ends it at the first
 // flush after arming, so its length costs nothing.
@@ -97,7 +100,7 @@ describe(`kill -9 of the trainer (seed ${SEED})`, () => {
     for (const [i, { moment, step, delayMs }] of plan.entries()) {
       const what = `kill ${i + 1} (${moment}${moment === 'mid-epoch' || moment === 'flush' ? ` at step ${step}` : moment === 'spawn' ? ` after ${delayMs} ms` : ''})`;
       arm(moment, step, delayMs);
-      const run = service.startRun(moment === 'flush' ? FLUSH_VICTIM : VICTIM, `victim ${i + 1}`);
+      const run = service.startRun(moment === 'flush' ? FLUSH_VICTIM : moment === 'near-end' ? NEAR_END_VICTIM : VICTIM, `victim ${i + 1}`);
       const end = await rec.ended(run.id, 60_000);
       const endAt = rec.events.find((e) => e.event.channel === 'run:status' && e.event.payload.runId === run.id && e.event.payload.status === end.status)!.at;
       const t = launcher.launches[launcher.launches.length - 1]!;
