@@ -7,7 +7,9 @@ import { chartPoint, nearestStep, plotX } from '../../renderer/src/charts/pointe
 /** Move the pointer over an svg drawn 200×100 in its own pixels and shown at `zoom` from (left, 10): what `read`
  *  makes of the event (currentTarget is the svg only while the event is dispatched, as in the charts' handlers). */
 function hover<T>(clientX: number, zoom: number, read: (e: MouseEvent) => T, left = 21): T {
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  const host = document.createElement('div');
+  host.innerHTML = '<svg></svg>';
+  const svg = host.firstElementChild as SVGSVGElement;
   Object.defineProperty(svg, 'clientWidth', { value: 200 });
   Object.defineProperty(svg, 'clientHeight', { value: 100 });
   svg.getBoundingClientRect = () => DOMRect.fromRect({ x: left, y: 10, width: 200 * zoom, height: 100 * zoom });
